@@ -1,0 +1,46 @@
+"""One exception hierarchy for strikeledger.
+
+Errors carry what a person needs to act on them: the file, the line, the value seen.
+Interfaces (CLI, API) turn them into output in one place each.
+"""
+from __future__ import annotations
+
+
+class StrikeledgerError(Exception):
+    """Base class of every error strikeledger raises on purpose."""
+
+
+class InputError(StrikeledgerError):
+    """A file, line or record could not be read as a report."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class VocabularyError(StrikeledgerError):
+    """A packaged data file (gazetteer, weapons, patterns) is malformed."""
+
+
+class StoreError(StrikeledgerError):
+    """The store could not be opened, written or read."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store's write lock."""
+
+
+class NotFoundError(StrikeledgerError):
+    """A requested report, incident or resource does not exist."""
+
+
+class AuthError(StrikeledgerError):
+    """A write was attempted without a valid token."""

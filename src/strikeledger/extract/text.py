@@ -1,0 +1,72 @@
+"""Sentences and paragraphs of a report, as character spans of its text.
+
+Every extractor works on offsets into the report text so that evidence spans stay
+exact. This module only finds boundaries; it never changes the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "maj", "capt", "sgt", "prof",
+    "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc", "vs", "approx", "est", "ca",
+}
+
+_PARA = re.compile(r"\n\s*\n|\n(?=\s*(?:[–—•*-]|\d{1,2}[:.]\d{2}\b|UPD|Update))")
+_SENT_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9А-ЯІЇЄ])|[.!?]+["'”’)]*\s*$|\n""")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Blocks separated by blank lines (or a line that starts a list item / timestamp)."""
+    out, pos = [], 0
+    for m in _PARA.finditer(text):
+        span = _trim(text, pos, m.start())
+        if span:
+            out.append(span)
+        pos = m.end()
+    span = _trim(text, pos, len(text))
+    if span:
+        out.append(span)
+    return out
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans within text[start:end]; a newline always ends a sentence."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        if m.group(0)[0] == ".":
+            # "Jan. 8", "a.m. local": an abbreviation, not a sentence end
+            word = re.search(r"([\w.]+)$", text[pos:m.start()])
+            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+                continue
+            if word and len(word.group(1)) == 1 and word.group(1).isupper():
+                continue  # an initial: "V. Zelenskyy"
+        span = _trim(text, pos, m.end())
+        if span:
+            out.append(span)
+        pos = m.end()
+    span = _trim(text, pos, end)
+    if span:
+        out.append(span)
+    return out
