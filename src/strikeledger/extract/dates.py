@@ -1,0 +1,444 @@
+"""Publication and attack dates of a report.
+
+The attack date is the local (Kyiv) calendar date of the attack; an attack that runs
+overnight is dated by the morning it ends in (CONTRACT.md). Reports state it as explicit
+dates ("early on Saturday, March 2", "on the night of 5 to 6 July", "28.11.2024"), as
+weekdays ("Tuesday's strike") or relative to the time of writing ("overnight", "this
+morning"), which are resolved against the publication date.
+
+Every date expression in the report is a candidate; each is scored by how tightly its
+context ties it to the attack (a night/early/possessive construction, an attack verb in
+its sentence, its place in the lede) and dropped where the context says it belongs to
+something else ("since Dec. 29", "officials said on Wednesday", "after strikes on Jan. 1").
+The vocabulary for all of this is data: ``data/dates.json``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from strikeledger.errors import VocabularyError
+from strikeledger.extract.text import paragraphs, sentences
+
+__all__ = ["find_published", "header_date", "extract_attack_date"]
+
+# The first year of the full-scale war: a weekday that fixes a year-less date picks the
+# latest matching year from here on.
+_FIRST_YEAR = 2022
+_HEADER_CHARS = 300
+_HEADER_LINES = 3
+# Candidates outside the lede (first paragraphs of the body) count only when their own
+# context ties them to the attack: later paragraphs are full of earlier attacks.
+_LEDE_PARAGRAPHS = 2
+# Bylines and datelines state their date bare; "on 12 March 2023" in a line is prose.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|of|since|by|from|until|after|before|to)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    holidays: dict[str, tuple[int, int]]
+    relative: dict[str, int]
+    attack_word: re.Pattern
+    attack_noun: str
+    strong_before: re.Pattern
+    reject_before: re.Pattern
+    reject_after: re.Pattern
+    reporting_before: re.Pattern
+    # compiled expression patterns
+    header: re.Pattern
+    stamp: re.Pattern
+    full_date: re.Pattern
+    explicit: re.Pattern
+    night_range: re.Pattern
+    night_weekday: re.Pattern
+    weekday: re.Pattern
+    relative_re: re.Pattern
+    holiday_re: re.Pattern
+    month_year: re.Pattern
+    numeric: re.Pattern
+    iso: re.Pattern
+    year_re: re.Pattern
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+def _validate(raw: dict) -> list[str]:
+    bad: list[str] = []
+    for key in ("months", "weekdays", "holidays", "relative_days"):
+        if not isinstance(raw.get(key), dict) or not raw[key]:
+            bad.append(f"{key}: missing or empty mapping")
+    for key in ("attack_words", "attack_nouns", "strong_before", "reject_before", "reject_after",
+                "reporting_verbs"):
+        val = raw.get(key)
+        if not isinstance(val, list) or not val or not all(isinstance(w, str) and w.strip() for w in val):
+            bad.append(f"{key}: must be a non-empty list of non-empty strings")
+    for name, num in (raw.get("months") or {}).items():
+        if not isinstance(num, int) or not 1 <= num <= 12:
+            bad.append(f"months.{name}: {num!r} is not a month number 1-12")
+    for name, num in (raw.get("weekdays") or {}).items():
+        if not isinstance(num, int) or not 0 <= num <= 6:
+            bad.append(f"weekdays.{name}: {num!r} is not a weekday number 0-6")
+    for name, md in (raw.get("holidays") or {}).items():
+        try:
+            dt.date(2024, md[0], md[1])
+        except (TypeError, ValueError, IndexError):
+            bad.append(f"holidays.{name}: {md!r} is not a [month, day] pair")
+    for name, off in (raw.get("relative_days") or {}).items():
+        if not isinstance(off, int):
+            bad.append(f"relative_days.{name}: {off!r} is not an integer day offset")
+    return bad
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    path = resources.files("strikeledger") / "data" / "dates.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise VocabularyError(f"{path}: cannot read date vocabulary: {exc}") from exc
+    bad = _validate(raw)
+    if bad:
+        raise VocabularyError(f"{path}: {len(bad)} bad entries: " + "; ".join(bad))
+
+    months = {k.lower(): v for k, v in raw["months"].items()}
+    weekdays = {k.lower(): v for k, v in raw["weekdays"].items()}
+    mon = rf"(?:{_words(list(months))})\.?"
+    wd = rf"(?:{_words(list(weekdays))})\.?"
+    day = r"[0-3]?\d(?:st|nd|rd|th)?"
+    year = r"(?:19|20)\d\d"
+    m_ = lambda g: rf"(?P<{g}>{mon})"  # noqa: E731
+    d_ = lambda g: rf"(?P<{g}>{day})"  # noqa: E731
+    dmy = rf"{d_('d1')}\s+(?:of\s+)?{m_('m1')}(?:,?\s+(?P<y1>{year}))?"
+    mdy = rf"{m_('m2')}\s+{d_('d2')}(?!\d)(?:,?\s+(?P<y2>{year}))?"
+    full_dmy = rf"{d_('d1')}\s+{m_('m1')},?\s+(?P<y1>{year})"
+    full_mdy = rf"{m_('m2')}\s+{d_('d2')},?\s+(?P<y2>{year})"
+    numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>(?:19|20)\d\d)(?![\d])"
+    iso = r"(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"
+    flags = re.IGNORECASE
+    return _Vocab(
+        months=months,
+        weekdays=weekdays,
+        holidays={k.lower(): (v[0], v[1]) for k, v in raw["holidays"].items()},
+        relative={k.lower(): v for k, v in raw["relative_days"].items()},
+        attack_word=re.compile(rf"\b(?:{_words(raw['attack_words'])})\b", flags),
+        attack_noun=_words(raw["attack_nouns"]),
+        strong_before=re.compile(rf"\b(?:{_words(raw['strong_before'])})\s+(?:on\s+)?(?:the\s+)?$", flags),
+        reject_before=re.compile(rf"\b(?:{_words(raw['reject_before'])})\b", flags),
+        reject_after=re.compile(rf"^\W*(?:\w+\W+){{0,6}}?(?:{_words(raw['reject_after'])})\b", flags),
+        reporting_before=re.compile(
+            rf"\b(?:{_words(raw['reporting_verbs'])})\s+(?:(?:late|early|later)\s+)?(?:on\s+)?$", flags),
+        header=re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*\n?"),
+        stamp=re.compile(rf"\b(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(?:{wd},?\s+)?"
+                         rf"(?:{full_dmy}|{full_mdy}|{numeric})", flags),
+        full_date=re.compile(rf"(?:(?P<wd>{wd}),?\s+)?(?:{full_dmy}|{full_mdy})|{numeric}|{iso}", flags),
+        explicit=re.compile(rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?:{dmy}|{mdy})\b", flags),
+        night_range=re.compile(
+            rf"\bnight\s+(?:of|from)\s+(?:the\s+)?(?:(?:{wd}),?\s+)?(?:{d_('a1')}(?:\s+{m_('am1')})?|{m_('am2')}\s+{d_('a2')})"
+            rf"\s*(?:to|into|-|–|/|and)\s*(?:(?:{wd}),?\s+)?(?:(?P<b1>{day})\s+{m_('bm1')}|{m_('bm2')}\s+(?P<b2>{day})|(?P<b3>{day}))"
+            rf"(?:,?\s+(?P<ny>{year}))?", flags),
+        night_weekday=re.compile(
+            rf"\b(?:overnight|night)\s+(?:of\s+(?:{wd})\s+)?(?:into|to|until)\s+(?P<wd>{wd})", flags),
+        weekday=re.compile(rf"\b(?P<wd>{wd})(?![\w.])", flags),
+        relative_re=re.compile(rf"\b(?P<rel>{_words(list(raw['relative_days']))})\b", flags),
+        holiday_re=re.compile(rf"\b(?P<hol>{_words(list(raw['holidays']))})\b", flags),
+        month_year=re.compile(rf"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{mon})\s+(?P<y>{year})\b", flags),
+        numeric=re.compile(numeric),
+        iso=re.compile(iso),
+        year_re=re.compile(r"\b(20[12]\d)\b"),
+    )
+
+
+def _month(name: str | None) -> int | None:
+    if not name:
+        return None
+    return _vocab().months.get(name.lower().rstrip("."))
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _date_from_match(m: re.Match) -> dt.date | None:
+    """A full (year-bearing) date from a match of ``full_date`` or ``stamp``."""
+    g = m.groupdict()
+    if g.get("nd"):
+        return _make(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+    if g.get("iy"):
+        return _make(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g.get("d1"):
+        return _make(int(g["y1"]), _month(g["m1"]), _day(g["d1"]))
+    if g.get("d2"):
+        return _make(int(g["y2"]), _month(g["m2"]), _day(g["d2"]))
+    return None
+
+
+# --- publication date -------------------------------------------------------------
+
+def header_date(text: str) -> tuple[dt.date | None, int]:
+    """The ``date YYYY-MM-DD`` header of a report and the offset where its body starts.
+
+    Without a (valid) header the body starts at 0 and the date is None.
+    """
+    m = _vocab().header.match(text)
+    if not m:
+        return None, 0
+    try:
+        return dt.date.fromisoformat(m.group(1)), m.end()
+    except ValueError:
+        return None, 0
+
+
+def _published(text: str) -> tuple[dt.date | None, list[tuple[int, int]]]:
+    """The publication date and the spans of the text that stated it."""
+    v = _vocab()
+    hdr, body = header_date(text)
+    spans: list[tuple[int, int]] = []
+    if hdr is not None:
+        spans.append((0, body))
+    # An "Updated" stamp wins over any older date given in the header.
+    stamps = [(when, m) for m in v.stamp.finditer(text, body, min(len(text), body + 2 * _HEADER_CHARS))
+              if (when := _date_from_match(m))]
+    if stamps:
+        when, _ = max(stamps, key=lambda wm: wm[0])
+        return when, spans + [(m.start(), m.end()) for _, m in stamps]
+    if hdr is not None:
+        return hdr, spans
+    # A byline or dateline: only in the first few lines, and only where the line is a
+    # header (short) or the date opens the line / precedes a dateline dash.
+    pos, seen = body, 0
+    limit = min(len(text), body + _HEADER_CHARS)
+    while pos < limit and seen < _HEADER_LINES:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            dash = re.search(r"\s[—–]\s|\s--\s|\(\w+\)\s*[—–-]", line)
+            scope = len(line) if len(line) <= 160 else (dash.start() if dash else 60)
+            for m in v.full_date.finditer(text, pos, pos + scope):
+                when = _date_from_match(m)
+                if when and not _PREPOSITION_BEFORE.search(text, pos, m.start()):
+                    return when, spans + [(m.start(), m.end())]
+            if dash:
+                # a wire dateline without a year, "KYIV, Jan 8 —": the year only when
+                # the report fixes it (a weekday in the lede, a year it mentions)
+                for m in v.explicit.finditer(text, pos, pos + dash.start()):
+                    when = _yearless_dateline(text, m)
+                    if when:
+                        return when, spans + [(m.start(), m.end())]
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None, spans
+
+
+def _yearless_dateline(text: str, m: re.Match) -> dt.date | None:
+    v = _vocab()
+    g = m.groupdict()
+    month, day = (_month(g["m1"]), g["d1"]) if g["d1"] else (_month(g["m2"]), g["d2"])
+    if month is None or g.get("y1") or g.get("y2"):
+        return None
+    years = [int(y) for y in v.year_re.findall(text)]
+    text_years = sorted(set(years), key=lambda y: (-years.count(y), -y))
+    wd = v.weekday.search(text, m.end(), min(len(text), m.end() + 400))
+    if wd and wd.group("wd")[0].isupper():
+        return _resolve_year(month, _day(day), None, v.weekdays[wd.group("wd").lower().rstrip(".")],
+                             None, text_years)
+    return _make(text_years[0], month, _day(day)) if text_years else None
+
+
+def find_published(text: str) -> dt.date | None:
+    """The publication date a report states for itself (header, stamp, byline, dateline)."""
+    return _published(text)[0]
+
+
+# --- attack date --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    date: dt.date
+    precision: str
+    specificity: float  # explicit dates beat weekdays beat "overnight"
+    strong: bool  # the expression itself ties it to the attack (night of, X's strike)
+
+
+def _weekday_on_or_before(ref: dt.date, weekday: int) -> dt.date:
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
+                  ref: dt.date | None, text_years: list[int]) -> dt.date | None:
+    if year:
+        return _make(year, month, day)
+    if ref is not None:
+        when = _make(ref.year, month, day)
+        if when and when > ref + dt.timedelta(days=1):
+            # "Dec. 29" in a report from January: the previous year
+            when = _make(ref.year - 1, month, day)
+        return when
+    this_year = dt.date.today().year
+    if weekday is not None:
+        years = [y for y in range(_FIRST_YEAR, this_year + 2)
+                 if (d := _make(y, month, day)) and d.weekday() == weekday]
+        for y in text_years:
+            if y in years:
+                return _make(y, month, day)
+        past = [y for y in years if y <= this_year]
+        if past:
+            return _make(past[-1], month, day)
+        return None
+    if text_years:
+        return _make(text_years[0], month, day)
+    return None
+
+
+def _candidates(text: str, body: int, ref: dt.date | None, skip: list[tuple[int, int]]) -> list[_Cand]:
+    v = _vocab()
+    out: list[_Cand] = []
+    taken: list[tuple[int, int]] = list(skip)
+    years = [int(y) for y in v.year_re.findall(text)]
+    text_years = sorted(set(years), key=lambda y: (-years.count(y), -y))
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: re.Match | tuple[int, int], when: dt.date | None, precision: str, spec: float,
+            strong: bool = False) -> None:
+        s, e = (m.start(), m.end()) if isinstance(m, re.Match) else m
+        if when is None or not free(s, e):
+            return
+        taken.append((s, e))
+        out.append(_Cand(s, e, when, precision, spec, strong))
+
+    for m in v.night_range.finditer(text, body):
+        g = m.groupdict()
+        month = _month(g["bm1"] or g["bm2"] or g["am1"] or g["am2"])
+        day = g["b1"] or g["b2"] or g["b3"]
+        if month is None:
+            continue
+        # "night of 31 December to 1 January": the second date, its own month
+        when = _resolve_year(month, _day(day), int(g["ny"]) if g["ny"] else None, None, ref, text_years)
+        add(m, when, "day", 0.6, strong=True)
+    for pat in (v.numeric, v.iso):
+        for m in pat.finditer(text, body):
+            g = m.groupdict()
+            when = (_make(int(g["ny"]), int(g["nm"]), int(g["nd"])) if "nd" in g
+                    else _make(int(g["iy"]), int(g["im"]), int(g["id"])))
+            add(m, when, "day", 0.6)
+    for m in v.explicit.finditer(text, body):
+        g = m.groupdict()
+        if g["d1"]:
+            month, day, year = _month(g["m1"]), _day(g["d1"]), g["y1"]
+        else:
+            month, day, year = _month(g["m2"]), _day(g["d2"]), g["y2"]
+        if month is None or not 1 <= day <= 31:
+            continue
+        wd = v.weekdays.get(g["wd"].lower().rstrip(".")) if g["wd"] else None
+        when = _resolve_year(month, day, int(year) if year else None, wd, ref, text_years)
+        add(m, when, "day", 0.6 if year else 0.5)
+    for m in v.holiday_re.finditer(text, body):
+        month, day = v.holidays[re.sub(r"\s+", " ", m.group("hol").lower())]
+        add(m, _resolve_year(month, day, None, None, ref, text_years), "day", 0.5, strong=True)
+    if ref is not None:
+        for m in v.night_weekday.finditer(text, body):
+            wd = v.weekdays[m.group("wd").lower().rstrip(".")]
+            add(m, _weekday_on_or_before(ref, wd), "day", 0.3, strong=True)
+        for m in v.weekday.finditer(text, body):
+            if m.group("wd")[0].islower():
+                continue  # "sat", "sun", "wed" as ordinary words
+            wd = v.weekdays[m.group("wd").lower().rstrip(".")]
+            add(m, _weekday_on_or_before(ref, wd), "day", 0.3)
+        for m in v.relative_re.finditer(text, body):
+            off = v.relative[re.sub(r"\s+", " ", m.group("rel").lower())]
+            add(m, ref + dt.timedelta(days=off), "day", 0.0)
+    for m in v.month_year.finditer(text, body):
+        when = _make(int(m.group("y")), _month(m.group("m")), 1)
+        add(m, when, "month", -1.0)
+    return out
+
+
+def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float | None:
+    """How surely a candidate dates the report's attack; None when it dates something else."""
+    v = _vocab()
+    before = text[max(sent[0], c.start - 45):c.start]
+    near = text[max(sent[0], c.start - 25):c.start]
+    after = text[c.end:min(sent[1], c.end + 60)]
+    if v.reject_before.search(before) or v.reporting_before.search(before):
+        return None
+    if v.reject_after.search(after):
+        return None
+    strong = c.strong or bool(v.strong_before.search(before)) or bool(
+        re.match(rf"^(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:{v.attack_noun})\b", after, re.IGNORECASE)
+        or re.match(r"^,?\s+(?:morning|night|overnight|dawn|the early hours)\b", after, re.IGNORECASE)
+        or re.match(r"^\s+(?:morning|night|overnight)\b", after, re.IGNORECASE))
+    if not strong and re.search(r"\b(?:after|before)\b", near, re.IGNORECASE):
+        return None
+    sentence = text[sent[0]:sent[1]]
+    if strong:
+        score = 3.0
+    elif v.attack_word.search(sentence):
+        score = 2.0
+    else:
+        score = 1.0
+    if not in_lede:
+        if not strong:
+            return None
+        score -= 1.0
+    return score + c.specificity
+
+
+def extract_attack_date(text: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """(date, precision) of the attack the report is about; (None, None) when untold.
+
+    ``published`` is the reference for relative expressions; when None, the date the
+    report states for itself (``find_published``) is used.
+    """
+    stated, skip = _published(text)
+    ref = published or stated
+    _, body = header_date(text)
+    cands = _candidates(text, body, ref, skip)
+    if not cands:
+        return (ref, "day") if ref else (None, None)
+    paras = paragraphs(text)
+    # The lede: the headline/byline lines plus the first paragraphs of prose.
+    lede_end, prose = len(text), 0
+    for p in paras:
+        if p.end <= body:
+            continue
+        if len(text[p.start:p.end]) > 120 or p.end - p.start > 0 and text[p.end - 1] in ".:":
+            prose += 1
+        if prose >= _LEDE_PARAGRAPHS + 1:
+            lede_end = p.start
+            break
+    sents = [(s.start, s.end) for s in sentences(text, body)]
+    best: tuple[float, int, _Cand] | None = None
+    for c in cands:
+        sent = next(((a, b) for a, b in sents if a <= c.start < b), (c.start, c.end))
+        score = _score(text, c, sent, c.start < lede_end)
+        if score is None:
+            continue
+        if best is None or score > best[0] or (score == best[0] and c.start < best[1]):
+            best = (score, c.start, c)
+    if best is None:
+        return (ref, "day") if ref else (None, None)
+    chosen = best[2]
+    if chosen.precision == "month" and ref and (ref.year, ref.month) == (chosen.date.year, chosen.date.month):
+        return ref, "day"
+    return chosen.date, chosen.precision
