@@ -1,0 +1,444 @@
+"""The store's interface and the logic its two backends share.
+
+A backend (DuckDB, PostgreSQL) supplies connections, the schema, one batched write and
+the SQL that differs between dialects; everything else is here: turning a
+``(Report, Record)`` pair into rows, batching, the read queries and the shape of what
+they return. Read queries are written with ``?`` placeholders; the PostgreSQL backend
+turns them into ``%s``. No user value is ever formatted into SQL.
+
+Reads return plain dicts (dates as ``datetime.date``, ``ingested_at`` as an aware UTC
+``datetime``), the same from both backends.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import logging
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
+
+from strikeledger.errors import InputError, StoreError, StrikeledgerError
+from strikeledger.model import Kind, Record, Report, text_hash
+from strikeledger.store.schema import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+UID_LENGTH = 16
+
+REPORT_COLUMNS = ("uid", "report_id", "content_hash", "text", "published", "url",
+                  "publisher", "origin", "ingested_at", "attack_date", "date_precision",
+                  "record")
+SUMMARY_COLUMNS = ("uid", "report_id", "content_hash", "published", "url", "publisher",
+                   "origin", "ingested_at", "attack_date", "date_precision")
+FIGURE_COLUMNS = ("uid", "seq", "kind", "value", "qualifier", "low", "high", "weapon",
+                  "place", "admin1", "speaker", "ev_start", "ev_end", "ev_text",
+                  "attack_date")
+PLACE_COLUMNS = ("uid", "seq", "name", "admin1", "lat", "lon", "role", "ev_start",
+                 "ev_end", "ev_text")
+DAMAGE_COLUMNS = ("uid", "seq", "category", "text", "place", "ev_start", "ev_end",
+                  "ev_text")
+SPEAKER_COLUMNS = ("uid", "seq", "name", "role")
+WEAPON_COLUMNS = ("uid", "seq", "name")
+CHILD_TABLES: dict[str, tuple[str, ...]] = {
+    "figures": FIGURE_COLUMNS,
+    "places": PLACE_COLUMNS,
+    "damage": DAMAGE_COLUMNS,
+    "speakers": SPEAKER_COLUMNS,
+    "weapons": WEAPON_COLUMNS,
+}
+
+MAX_SEARCH_TERMS = 16
+_TERM = re.compile(r"\w+")
+_SUMMARY_SQL = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
+_FIGURE_SQL = ", ".join(f"f.{c}" for c in FIGURE_COLUMNS if c != "seq")
+
+
+def uid_of(content_hash: str) -> str:
+    """The report's surrogate key: the first 16 hex digits of its content hash."""
+    return content_hash[:UID_LENGTH]
+
+
+class AddResult(NamedTuple):
+    added: int
+    skipped: int
+
+
+@dataclass
+class PreparedReport:
+    """One report turned into rows, ready for one backend write."""
+
+    uid: str
+    content_hash: str
+    report: tuple
+    children: dict[str, list[tuple]] = field(default_factory=dict)
+
+
+def _unstorable(value: str) -> str | None:
+    """Why a string cannot go into both backends (NUL, unpaired surrogate), or None."""
+    nul = value.find("\x00")
+    if nul >= 0:
+        return f"a NUL character at offset {nul}"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"an unpaired surrogate at offset {exc.start}"
+    return None
+
+
+def _check_strings(report: Report, payload: dict) -> None:
+    stack: list[tuple[str, Any]] = [("text", report.text)]
+    stack += [(name, getattr(report, name)) for name in ("report_id", "url", "publisher", "origin")]
+    stack.append(("record", payload))
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            why = _unstorable(value)
+            if why:
+                raise StoreError(f"report {report.report_id!r} ({report.origin or 'no origin'}):"
+                                 f" {where} contains {why}; it cannot be stored")
+        elif isinstance(value, dict):
+            stack.extend((f"{where}.{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+
+
+def prepare(report: Report, record: Record, ingested_at: dt.datetime) -> PreparedReport:
+    """Rows for one report and its record (raises StoreError when they cannot be stored)."""
+    if record.report_id != report.report_id:
+        raise StoreError(f"record for {record.report_id!r} given with report "
+                         f"{report.report_id!r}: a record must belong to its report")
+    payload = record.model_dump(mode="json")
+    _check_strings(report, payload)
+    content_hash = text_hash(report.text)
+    uid = uid_of(content_hash)
+    attack_date = record.attack.date
+    report_row = (uid, report.report_id, content_hash, report.text, report.published,
+                  report.url, report.publisher, report.origin, ingested_at, attack_date,
+                  record.attack.date_precision, json.dumps(payload, ensure_ascii=False))
+    admin1_of: dict[str, str] = {}
+    for place in record.places:
+        if place.admin1:
+            admin1_of.setdefault(place.name.casefold(), place.admin1)
+    figures = []
+    for i, f in enumerate(record.figures):
+        ev = f.evidence
+        admin1 = admin1_of.get(f.place.casefold()) if f.place else None
+        figures.append((uid, i, f.kind, f.value, f.qualifier, f.low, f.high, f.weapon,
+                        f.place, admin1, f.speaker, ev.start, ev.end, ev.text, attack_date))
+    places = [(uid, i, p.name, p.admin1, p.lat, p.lon, p.role, p.evidence.start,
+               p.evidence.end, p.evidence.text) for i, p in enumerate(record.places)]
+    damage = [(uid, i, d.category, d.text, d.place, d.evidence.start, d.evidence.end,
+               d.evidence.text) for i, d in enumerate(record.damage)]
+    speakers = [(uid, i, s.name, s.role) for i, s in enumerate(record.speakers)]
+    weapons = [(uid, i, w) for i, w in enumerate(record.weapons)]
+    return PreparedReport(uid, content_hash, report_row, {
+        "figures": figures, "places": places, "damage": damage,
+        "speakers": speakers, "weapons": weapons})
+
+
+def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(f"{name}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _as_count(value: int | None, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(f"{name}: expected a whole number >= 0, got {value!r}")
+    return value
+
+
+def search_terms(q: str) -> list[str]:
+    """The lower-cased word terms of a search query (at most MAX_SEARCH_TERMS)."""
+    return [t.lower() for t in _TERM.findall(q or "")][:MAX_SEARCH_TERMS]
+
+
+def snippet(text: str, terms: list[str], width: int = 160) -> str:
+    """A short excerpt of ``text`` around the first term found (its start if none is)."""
+    lowered = text.lower()
+    hits = [i for i in (lowered.find(t) for t in terms) if i >= 0]
+    at = min(hits) if hits else 0
+    start = max(0, at - width // 3)
+    end = min(len(text), start + width)
+    out = text[start:end].strip()
+    return ("…" if start > 0 else "") + out + ("…" if end < len(text) else "")
+
+
+class Store(ABC):
+    """Reports and their extracted records, in DuckDB or PostgreSQL.
+
+    Use ``strikeledger.store.open_store``. A Store is a context manager; it is not
+    thread-safe (open one per thread).
+    """
+
+    backend: str = ""
+    _driver_errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, target: str):
+        self.target = target
+        self._closed = False
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            with self._mapped("closing"):
+                self._close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.target}>"
+
+    @contextmanager
+    def _mapped(self, action: str) -> Iterator[None]:
+        """Turn a driver error into StoreError naming the store and what failed."""
+        if self._closed and action != "closing":
+            raise StoreError(f"{self.target}: {action}: the store is closed")
+        try:
+            yield
+        except StrikeledgerError:
+            raise
+        except self._driver_errors as exc:
+            raise StoreError(f"{self.target}: {action} failed: {exc}".strip()) from exc
+
+    def _check_version(self, version: str) -> None:
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(f"{self.target}: store has schema version {version}; this "
+                             f"strikeledger reads version {SCHEMA_VERSION}")
+
+    # --- backend primitives ----------------------------------------------------------
+
+    @abstractmethod
+    def _close(self) -> None: ...
+
+    @abstractmethod
+    def _write_batch(self, batch: list[PreparedReport]) -> int:
+        """Store the reports not yet stored, in one transaction; return how many."""
+
+    @abstractmethod
+    def _fetch(self, sql: str, params: list) -> list[dict]:
+        """Run a read query (``?`` placeholders) and return its rows as dicts."""
+
+    @abstractmethod
+    def _stream(self, sql: str, params: list, size: int) -> Iterator[tuple]:
+        """Run a read query and yield its rows as tuples, without loading them all."""
+
+    @abstractmethod
+    def _search(self, terms: list[str], q: str, limit: int) -> list[dict]:
+        """Report summaries (plus ``text``) matching the query, best first."""
+
+    # --- writes ----------------------------------------------------------------------
+
+    def add(self, report: Report, record: Record) -> bool:
+        """Store one report and its record in one transaction.
+
+        Returns False (and changes nothing) when a report with the same text
+        (content hash) is already stored.
+        """
+        return self.add_many([(report, record)]).added == 1
+
+    def add_many(self, pairs: Iterable[tuple[Report, Record]],
+                 batch_size: int = 500) -> AddResult:
+        """Store many (report, record) pairs, one transaction per batch.
+
+        Reads ``pairs`` lazily, ``batch_size`` at a time, so an ingest that is killed
+        leaves whole batches only. A pair whose text is already stored (or repeats an
+        earlier pair's text) is skipped.
+        """
+        if batch_size < 1:
+            raise InputError(f"batch_size: expected a whole number >= 1, got {batch_size!r}")
+        added = skipped = 0
+        iterator = iter(pairs)
+        while True:
+            chunk = list(itertools.islice(iterator, batch_size))
+            if not chunk:
+                break
+            now = dt.datetime.now(dt.timezone.utc)
+            batch: list[PreparedReport] = []
+            seen: set[str] = set()
+            for report, record in chunk:
+                prepared = prepare(report, record, now)
+                if prepared.content_hash in seen:
+                    continue
+                seen.add(prepared.content_hash)
+                batch.append(prepared)
+            with self._mapped("adding reports"):
+                n = self._write_batch(batch)
+            added += n
+            skipped += len(chunk) - n
+            log.debug("%s: batch of %d: %d added", self.target, len(chunk), n)
+        return AddResult(added, skipped)
+
+    # --- reads -----------------------------------------------------------------------
+
+    def count_reports(self) -> int:
+        rows = self._read("counting reports", "SELECT count(*) AS n FROM reports", [])
+        return int(rows[0]["n"])
+
+    def reports(self, limit: int | None = 100, offset: int = 0,
+                date_from: dt.date | str | None = None,
+                date_to: dt.date | str | None = None) -> list[dict]:
+        """Report summaries (no text, no record), newest attack first.
+
+        ``date_from``/``date_to`` (inclusive) filter on the attack date; a report whose
+        attack date is unknown is left out when either is given.
+        """
+        where, params = self._date_filter("r.attack_date", date_from, date_to)
+        sql = (f"SELECT {_SUMMARY_SQL} FROM reports r{where}"
+               " ORDER BY r.attack_date DESC NULLS LAST, r.seq")
+        sql, params = self._page(sql, params, limit, offset)
+        return [self._summary(row) for row in self._read("listing reports", sql, params)]
+
+    def get_report(self, key: str) -> dict | None:
+        """One report with ``text`` and ``record`` (a dict), by uid or report_id.
+
+        A uid wins over a report_id. When several reports share a report_id, the one
+        ingested first is returned; ask by uid for another. None when nothing matches.
+        """
+        sql = (f"SELECT {_SUMMARY_SQL}, r.text, r.record FROM reports r"
+               " WHERE r.uid = ? OR r.report_id = ?"
+               " ORDER BY CASE WHEN r.uid = ? THEN 0 ELSE 1 END, r.seq LIMIT 1")
+        rows = self._read("reading a report", sql, [key, key, key])
+        if not rows:
+            return None
+        row = self._summary(rows[0])
+        if isinstance(row["record"], str):
+            row["record"] = json.loads(row["record"])
+        return row
+
+    def records(self, batch_size: int = 500) -> Iterator[tuple[Report, Record]]:
+        """Every stored (report, record) pair, in ingestion order, streamed."""
+        sql = ("SELECT report_id, text, published, url, publisher, origin, record"
+               " FROM reports ORDER BY seq")
+        with self._mapped("reading records"):
+            for report_id, text, published, url, publisher, origin, payload in \
+                    self._stream(sql, [], batch_size):
+                report = Report(report_id=report_id, text=text, published=published,
+                                url=url, publisher=publisher, origin=origin)
+                try:
+                    if isinstance(payload, str):
+                        record = Record.model_validate_json(payload)
+                    else:
+                        record = Record.model_validate(payload)
+                except ValidationError as exc:
+                    raise StoreError(f"{self.target}: stored record of {report_id!r} "
+                                     f"no longer validates: {exc}") from exc
+                yield report, record
+
+    def figures(self, date_from: dt.date | str | None = None,
+                date_to: dt.date | str | None = None, kind: Kind | str | None = None,
+                oblast: str | None = None, limit: int | None = None) -> list[dict]:
+        """Figures with their report's uid, report_id and attack date.
+
+        ``kind`` is a figure kind. ``oblast`` is matched case-insensitively as a
+        substring of an admin1 name ("kyiv" matches "Kyiv City" and "Kyiv Oblast"):
+        of the figure's own place when its admin1 is known, otherwise of any place the
+        figure's report says was hit.
+        """
+        where, params = self._date_filter("f.attack_date", date_from, date_to)
+        clauses = [where[len(" WHERE "):]] if where else []
+        if kind is not None:
+            try:
+                kind = Kind(kind).value
+            except ValueError:
+                raise InputError(f"kind: unknown figure kind {kind!r}; expected one of "
+                                 + ", ".join(k.value for k in Kind)) from None
+            clauses.append("f.kind = ?")
+            params.append(kind)
+        if oblast is not None:
+            needle = oblast.strip().lower()
+            clauses.append(
+                "(CASE WHEN f.admin1 IS NOT NULL THEN strpos(lower(f.admin1), ?) > 0"
+                " ELSE EXISTS (SELECT 1 FROM places p WHERE p.uid = f.uid"
+                " AND p.role = 'hit' AND strpos(lower(p.admin1), ?) > 0) END)")
+            params += [needle, needle]
+        sql = (f"SELECT {_FIGURE_SQL}, r.report_id FROM figures f"
+               " JOIN reports r ON r.uid = f.uid")
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY f.attack_date NULLS LAST, r.seq, f.seq"
+        sql, params = self._page(sql, params, limit, 0)
+        return self._read("reading figures", sql, params)
+
+    def search(self, q: str, limit: int = 20) -> list[dict]:
+        """Report summaries whose text matches ``q``, each with a ``snippet``.
+
+        DuckDB: every word of ``q`` must occur in the text (case-insensitive substring),
+        newest attack first. PostgreSQL: English full-text search
+        (``plainto_tsquery``, so stemmed words), best ``ts_rank`` first. A query with
+        no words matches nothing.
+        """
+        limit = _as_count(limit, "limit")
+        terms = search_terms(q)
+        if not terms or limit == 0:
+            return []
+        with self._mapped("searching"):
+            rows = self._search(terms, q, limit)
+        out = []
+        for row in rows:
+            text = row.pop("text")
+            row = self._summary(row)
+            row["snippet"] = snippet(text, terms)
+            out.append(row)
+        return out
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _read(self, action: str, sql: str, params: list) -> list[dict]:
+        with self._mapped(action):
+            return self._fetch(sql, params)
+
+    @staticmethod
+    def _date_filter(column: str, date_from: dt.date | str | None,
+                     date_to: dt.date | str | None) -> tuple[str, list]:
+        clauses, params = [], []
+        start = _as_date(date_from, "date_from")
+        end = _as_date(date_to, "date_to")
+        if start is not None:
+            clauses.append(f"{column} >= ?")
+            params.append(start)
+        if end is not None:
+            clauses.append(f"{column} <= ?")
+            params.append(end)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    @staticmethod
+    def _page(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
+        limit = _as_count(limit, "limit")
+        offset = _as_count(offset, "offset") or 0
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, limit]
+        if offset:
+            sql += " OFFSET ?"
+            params = [*params, offset]
+        return sql, params
+
+    @staticmethod
+    def _summary(row: dict) -> dict:
+        at = row.get("ingested_at")
+        if isinstance(at, dt.datetime) and at.tzinfo is None:
+            row["ingested_at"] = at.replace(tzinfo=dt.timezone.utc)
+        elif isinstance(at, dt.datetime):
+            row["ingested_at"] = at.astimezone(dt.timezone.utc)
+        return row

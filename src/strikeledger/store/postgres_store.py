@@ -1,0 +1,170 @@
+"""The PostgreSQL backend (psycopg 3): many concurrent writers, no duplicates.
+
+Each batch is one transaction: the reports go in with ``INSERT ... ON CONFLICT
+(content_hash) DO NOTHING RETURNING uid`` and only the reports that insert returns get
+their child rows (by COPY). Before inserting, a batch takes a transaction advisory lock
+per content hash, in hash order: two writers with overlapping batches then wait for each
+other in one order and cannot deadlock, while rows still go in (and get ``seq``) in the
+order they were given. Should a deadlock or serialization failure happen anyway, the
+batch is retried.
+
+Tables live in the connection's ``search_path`` (``?options=-csearch_path%3Dname`` in
+the URL puts them in another schema).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from strikeledger.errors import StoreError
+from strikeledger.store import schema
+from strikeledger.store.base import (
+    CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, PreparedReport, Store)
+
+log = logging.getLogger(__name__)
+
+# pg_advisory_xact_lock(class, key) keys: one schema creator at a time; one writer per hash.
+_SCHEMA_LOCK = (7305, 0)
+_HASH_LOCK_CLASS = 7306
+_RETRIES = 5
+_RETRYABLE = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)
+
+_ARRAY_TYPES = {"published": "date", "ingested_at": "timestamptz", "attack_date": "date"}
+_INSERT_REPORTS = (
+    "INSERT INTO reports ({cols}) SELECT {select} FROM unnest({arrays}) AS b({cols})"
+    " ON CONFLICT (content_hash) DO NOTHING RETURNING uid").format(
+    cols=", ".join(REPORT_COLUMNS),
+    select=", ".join("record::jsonb" if c == "record" else c for c in REPORT_COLUMNS),
+    arrays=", ".join(f"%s::{_ARRAY_TYPES.get(c, 'text')}[]" for c in REPORT_COLUMNS))
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.Error:
+        return "<postgresql url>"
+    if "password" in params:
+        params["password"] = "***"
+    host = params.get("host", "localhost")
+    return f"postgresql://{params.get('user', '')}@{host}:{params.get('port', 5432)}/" \
+           f"{params.get('dbname', '')}"
+
+
+class PostgresStore(Store):
+    backend = "postgres"
+    _driver_errors = (psycopg.Error,)
+
+    def __init__(self, url: str, connect_timeout: float = 10.0):
+        super().__init__(redact(url))
+        self._url = url
+        self._conn = self._connect(connect_timeout)
+        try:
+            self._create_schema()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _connect(self, timeout: float) -> psycopg.Connection:
+        try:
+            params = conninfo_to_dict(self._url)
+            params.setdefault("connect_timeout", str(max(1, int(timeout))))
+            self._conninfo = make_conninfo(**params)
+            return psycopg.connect(self._conninfo, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.target}: cannot connect to PostgreSQL: {exc}") from exc
+
+    def _stored_version(self) -> str | None:
+        if self._conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+            return None
+        row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return row[0] if row else None
+
+    def _create_schema(self) -> None:
+        # DDL takes table locks even when it changes nothing: skip it when the schema is
+        # already there, so that opening a store never waits for another's writes.
+        with self._mapped("reading the schema version"):
+            row = self._stored_version()
+        if row is not None:
+            self._check_version(row)
+            return
+        with self._mapped("creating the schema"), self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", _SCHEMA_LOCK)
+            for statement in schema.statements(schema.POSTGRES):
+                self._conn.execute(statement)
+            row = self._conn.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self._conn.execute("INSERT INTO meta VALUES ('schema_version', %s)",
+                                   [str(schema.SCHEMA_VERSION)])
+        if row is not None:
+            self._check_version(row[0])
+
+    def _close(self) -> None:
+        self._conn.close()
+
+    def _write_batch(self, batch: list[PreparedReport]) -> int:
+        if not batch:
+            return 0
+        for attempt in range(1, _RETRIES + 1):
+            try:
+                with self._conn.transaction():
+                    return self._write_once(batch)
+            except _RETRYABLE as exc:
+                if attempt == _RETRIES:
+                    raise
+                log.warning("%s: batch retried after %s", self.target, type(exc).__name__)
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    def _write_once(self, batch: list[PreparedReport]) -> int:
+        columns = [list(col) for col in zip(*(p.report for p in batch))]
+        with self._conn.cursor() as cur:
+            cur.execute("SELECT count(pg_advisory_xact_lock(%s, hashtext(h)))"
+                        " FROM (SELECT DISTINCT h FROM unnest(%s::text[]) AS u(h)"
+                        " ORDER BY h) AS ordered",
+                        [_HASH_LOCK_CLASS, sorted(p.content_hash for p in batch)])
+            cur.execute(_INSERT_REPORTS, columns)
+            inserted = {uid for (uid,) in cur.fetchall()}
+            new = [p for p in batch if p.uid in inserted]
+            for name, cols in CHILD_TABLES.items():
+                rows = [row for p in new for row in p.children[name]]
+                if not rows:
+                    continue
+                with cur.copy(f"COPY {name} ({', '.join(cols)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+        return len(new)
+
+    def _fetch(self, sql: str, params: list) -> list[dict]:
+        with self._conn.cursor() as cur:
+            cur.execute(sql.replace("?", "%s"), params)
+            names = [d.name for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def _stream(self, sql: str, params: list, size: int) -> Iterator[tuple]:
+        # A server-side cursor on its own connection: rows arrive `size` at a time and
+        # the caller may write through this store meanwhile.
+        with psycopg.connect(self._conninfo) as conn:
+            with conn.cursor(name="strikeledger_records") as cur:
+                cur.itersize = size
+                cur.execute(sql.replace("?", "%s"), params)
+                yield from cur
+
+    def _search(self, terms: list[str], q: str, limit: int) -> list[dict]:
+        cols = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
+        sql = (f"SELECT {cols}, r.text FROM reports r,"
+               " plainto_tsquery('english', %s) AS query"
+               " WHERE to_tsvector('english', r.text) @@ query"
+               " ORDER BY ts_rank(to_tsvector('english', r.text), query) DESC, r.seq"
+               " LIMIT %s")
+        with self._conn.cursor() as cur:
+            cur.execute(sql, [q, limit])
+            names = [d.name for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
