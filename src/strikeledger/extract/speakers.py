@@ -1,0 +1,423 @@
+"""Who speaks in a report: mentions of bodies and officials, and the ones quoted.
+
+A mention is a known body ("Ukraine's Air Force"), a known official by any spelling
+("Zelensky", "Vitaliy Klitschko"), or an unknown person introduced with a title
+("acting governor Serhii Tiurin", "Andriy Gota, chairman of ..."); later surname-only
+mentions map to the same person. A speaker is a mention that is quoted or credited
+with a figure or claim ("X said", "according to X", "X: ...", the byline of an
+official's own post). Vocabulary is data: ``data/speakers.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from strikeledger.errors import VocabularyError
+from strikeledger.extract.dates import header_date
+from strikeledger.extract.text import sentences
+from strikeledger.model import Speaker
+
+__all__ = ["SpeakerMention", "find_speaker_mentions", "extract_speakers", "byline_speaker"]
+
+_TOKEN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?"
+_NAME = rf"{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
+_APPOSITIVE_TITLES = (r"(?:the\s+)?(?:acting\s+|deputy\s+|former\s+)?(?:head|chairman|chairwoman|chair|mayor|governor|"
+                      r"spokesman|spokesperson|spokeswoman|secretary|minister|director|chief|CEO|commander|adviser)")
+# Words by which a byline line shows it names the author of the post that follows.
+_BYLINE_MARK = re.compile(r"Telegram|Facebook|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
+                          re.IGNORECASE)
+_BYLINE_LINES = 2
+_BYLINE_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    start: int
+    end: int
+    name: str
+    role: str | None
+    kind: Literal["person", "body"]
+    title_text: str | None = None
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str
+    role: str | None
+    surname_alone: bool
+
+
+@dataclass(frozen=True)
+class _Body:
+    name: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    bodies: dict[str, _Body]  # lower-cased alias -> body
+    needs_speech: frozenset[str]
+    anaphors: dict[str, list[str]]  # lower-cased anaphor -> body names that take it
+    persons_full: dict[str, _Person]  # full-name variant -> person
+    surnames: dict[str, _Person]  # surname -> person, for surnames that stand alone
+    all_surnames: dict[str, list[_Person]]
+    titles: dict[str, str | None]  # lower-cased title -> role template
+    regions: dict[str, str]
+    cities: dict[str, str]
+    not_names: frozenset[str]
+    body_re: re.Pattern
+    acronym_re: re.Pattern
+    anaphor_re: re.Pattern
+    full_re: re.Pattern
+    title_re: re.Pattern
+    appositive_re: re.Pattern
+    word_re: re.Pattern
+    speech_after: re.Pattern
+    speech_before: re.Pattern
+    place_re: re.Pattern
+
+
+def _alt(items) -> str:
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(set(items), key=len, reverse=True))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
+
+
+def _cap_insensitive(title: str) -> str:
+    """A title pattern whose words match with either case of their first letter."""
+    words = []
+    for w in title.split():
+        first = w[0]
+        words.append((f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)) + re.escape(w[1:]))
+    return r"\s+".join(words)
+
+
+def _validate(raw: dict) -> list[str]:
+    bad: list[str] = []
+    for key in ("bodies", "persons", "titles", "not_names", "speech_verbs"):
+        if not isinstance(raw.get(key), list) or not raw[key]:
+            bad.append(f"{key}: missing or empty list")
+    for key in ("regions", "cities"):
+        if not isinstance(raw.get(key), dict):
+            bad.append(f"{key}: missing mapping")
+    for i, b in enumerate(raw.get("bodies") or []):
+        if not isinstance(b, dict) or not isinstance(b.get("name"), str) or not b.get("name"):
+            bad.append(f"bodies[{i}]: no name")
+            continue
+        aliases = b.get("aliases")
+        if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
+            bad.append(f"bodies[{i}] {b['name']}: aliases must be a non-empty list of strings")
+            continue
+        for a in b.get("needs_speech", []):
+            if a not in aliases:
+                bad.append(f"bodies[{i}] {b['name']}: needs_speech {a!r} is not one of its aliases")
+    seen: dict[str, str] = {}
+    for i, p in enumerate(raw.get("persons") or []):
+        name = p.get("name") if isinstance(p, dict) else None
+        if not isinstance(name, str) or len(name.split()) < 2:
+            bad.append(f"persons[{i}]: name {name!r} must be a first name and a surname")
+            continue
+        if not isinstance(p.get("variants", []), list):
+            bad.append(f"persons[{i}] {name}: variants must be a list")
+            continue
+        for v in [name, *p.get("variants", [])]:
+            if not isinstance(v, str) or not re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", v):
+                bad.append(f"persons[{i}] {name}: bad variant {v!r}")
+            elif len(v.split()) > 1 and seen.get(v, name) != name:
+                bad.append(f"persons[{i}] {name}: variant {v!r} already belongs to {seen[v]}")
+            else:
+                seen[v] = name
+    for i, t in enumerate(raw.get("titles") or []):
+        if not isinstance(t, dict) or not isinstance(t.get("title"), str) or not t["title"].strip():
+            bad.append(f"titles[{i}]: no title")
+        elif t.get("role") is not None and not isinstance(t["role"], str):
+            bad.append(f"titles[{i}] {t['title']}: role must be a string or null")
+    return bad
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    path = resources.files("strikeledger") / "data" / "speakers.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise VocabularyError(f"{path}: cannot read speaker vocabulary: {exc}") from exc
+    bad = _validate(raw)
+    if bad:
+        raise VocabularyError(f"{path}: {len(bad)} bad entries: " + "; ".join(bad))
+
+    bodies: dict[str, _Body] = {}
+    needs: set[str] = set()
+    anaphors: dict[str, list[str]] = {}
+    words, acronyms = [], []
+    for b in raw["bodies"]:
+        body = _Body(b["name"], b.get("role"))
+        for a in b["aliases"]:
+            bodies[_norm(a)] = body
+            (acronyms if re.fullmatch(r"[A-Z]{2,6}", a) else words).append(a)
+        needs.update(_norm(a) for a in b.get("needs_speech", []))
+        for a in b.get("anaphors", []):
+            anaphors.setdefault(_norm(a), []).append(b["name"])
+
+    full: dict[str, _Person] = {}
+    surnames: dict[str, _Person] = {}
+    all_surnames: dict[str, list[_Person]] = {}
+    for p in raw["persons"]:
+        person = _Person(p["name"], p.get("role"), bool(p.get("surname_alone", True)))
+        for v in [p["name"], *p.get("variants", [])]:
+            if len(v.split()) > 1:
+                full[v] = person
+            sur = v.split()[-1]
+            all_surnames.setdefault(sur, [])
+            if person not in all_surnames[sur]:
+                all_surnames[sur].append(person)
+    for sur, people in all_surnames.items():
+        if len(people) == 1 and people[0].surname_alone:
+            surnames[sur] = people[0]
+
+    titles = {_norm(t["title"]): t.get("role") for t in raw["titles"]}
+    title_alt = "|".join(_cap_insensitive(t["title"])
+                         for t in sorted(raw["titles"], key=lambda t: len(t["title"]), reverse=True))
+    qual = r"(?P<qual>(?:[A-Z][\w'’.-]*\s+){1,4}?)??"
+    verbs = _alt(raw["speech_verbs"])
+    places = {**raw["regions"], **raw["cities"]}
+    return _Vocab(
+        bodies=bodies,
+        needs_speech=frozenset(needs),
+        anaphors=anaphors,
+        persons_full=full,
+        surnames=surnames,
+        all_surnames=all_surnames,
+        titles=titles,
+        regions=raw["regions"],
+        cities=raw["cities"],
+        not_names=frozenset(raw["not_names"]),
+        body_re=re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE),
+        acronym_re=re.compile(rf"\b(?:{_alt(acronyms)})\b"),
+        anaphor_re=re.compile(rf"\b(?:{_alt(anaphors)})\b", re.IGNORECASE),
+        full_re=re.compile(rf"\b(?:{_alt(full)})\b"),
+        title_re=re.compile(rf"\b{qual}(?P<title>{title_alt})\s+(?P<name>{_NAME})"),
+        appositive_re=re.compile(rf"\b(?P<name>{_NAME}),\s+(?P<title>{_APPOSITIVE_TITLES}\b"
+                                 r"(?:\s+(?:of|at|for)\s+[^,.;:\"”\n]{2,80})?)"),
+        word_re=re.compile(r"\b[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?\b"),
+        speech_after=re.compile(
+            r"^(?:'s\s+(?:office|press service|spokes\w+|Telegram channel|statement))?"
+            r"(?:\s*\([^)]{1,40}\))?(?:,[^,.;:\"“”]{1,80},)?,?\s*"
+            r"(?:(?:also|later|earlier|then|previously|separately|initially|had|has|have|was|were|"
+            r"on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?\s+(?:post|statement|address)\s*,?)\s+){0,3}"
+            rf"(?:{verbs})\b|^\s*:|^\s+(?:summary|statement|update|report|data|figures)\s*:", re.IGNORECASE),
+        speech_before=re.compile(
+            rf"(?:\baccording\s+to|[,\"”]\s*(?:{verbs})|\b(?:summary|statement|data|figures|report|update|post)\s+(?:from|by)|"
+            r"\b(?:citing|quoting|cited|quoted))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE),
+        place_re=re.compile(rf"\b(?:{_alt(places)})\b"),
+    )
+
+
+# --- mentions ------------------------------------------------------------------------
+
+def _clean_name(name: str, v: _Vocab) -> str | None:
+    tokens = name.split()
+    for i, tok in enumerate(tokens):
+        if tok.rstrip("'’s") in v.not_names or tok in v.not_names or _norm(tok) in v.titles:
+            tokens = tokens[:i]
+            break
+    return " ".join(tokens) if len(tokens) >= 2 else None
+
+
+def _known(name: str, v: _Vocab) -> _Person | None:
+    if name in v.persons_full:
+        return v.persons_full[name]
+    return v.surnames.get(name.split()[-1])
+
+
+def _context_place(text: str, start: int, qual: str, table: dict[str, str], v: _Vocab) -> str | None:
+    for m in reversed(list(v.place_re.finditer(qual))):
+        if m.group(0) in table:
+            return table[m.group(0)]
+    sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), 0)
+    found = [m.group(0) for m in v.place_re.finditer(text, sent_start, start) if m.group(0) in table]
+    return table[found[-1]] if found else None
+
+
+def _role_for(text: str, start: int, title: str, qual: str, v: _Vocab) -> str | None:
+    template = v.titles.get(_norm(title))
+    title_text = f"{qual}{title}".strip()
+    fallback = title_text[0].upper() + title_text[1:]
+    if template is None:
+        return fallback
+    if "{region}" in template:
+        region = _context_place(text, start, qual, v.regions, v)
+        return template.format(region=region) if region else fallback
+    if "{city}" in template:
+        city = _context_place(text, start, qual, v.cities, v)
+        return template.format(city=city) if city else fallback
+    if "{body}" in template:
+        body = v.bodies.get(_norm(qual)) or v.bodies.get(_norm(re.sub(r"^(?:the|its)\s+", "", qual.strip(), flags=re.I)))
+        return template.format(body=body.name) if body else fallback
+    if qual.strip() and not re.search(r"Ukrain", qual):
+        return fallback  # "US President": the template is for Ukraine's own office
+    return template
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_speaker_mentions(text: str) -> list[SpeakerMention]:
+    """Every mention of a known body or official, or of a person introduced with a title."""
+    v = _vocab()
+    found: list[SpeakerMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(m: SpeakerMention) -> None:
+        if not _overlaps((m.start, m.end), spans):
+            found.append(m)
+            spans.append((m.start, m.end))
+
+    # people introduced with a title: the title fixes the role of an unknown person
+    for m in v.title_re.finditer(text):
+        name = _clean_name(m.group("name"), v)
+        if not name:
+            continue
+        qual = m.group("qual") or ""
+        if qual and v.bodies.get(_norm(qual)) is None and not v.place_re.search(qual) and qual.split()[0] in v.not_names:
+            qual = ""
+        person = _known(name, v)
+        start = m.start("name")
+        title_text = text[m.start("qual") if m.group("qual") else m.start("title"):m.end("title")]
+        if person:
+            add(SpeakerMention(start, start + len(name), person.name, person.role, "person", title_text))
+        else:
+            add(SpeakerMention(start, start + len(name), name, _role_for(text, m.start(), m.group("title"), qual, v),
+                               "person", title_text))
+    for m in v.appositive_re.finditer(text):
+        name = _clean_name(m.group("name"), v)
+        if not name or name != m.group("name"):
+            continue
+        title = re.sub(r"\s+", " ", m.group("title")).strip()
+        person = _known(name, v)
+        role = person.role if person else title[0].upper() + title[1:]
+        add(SpeakerMention(m.start("name"), m.end("name"), person.name if person else name, role, "person", title))
+    for m in v.full_re.finditer(text):
+        p = v.persons_full[m.group(0)]
+        add(SpeakerMention(m.start(), m.end(), p.name, p.role, "person"))
+
+    # bodies; those known only by a common noun ("rescuers") count only when they speak
+    for pat in (v.body_re, v.acronym_re):
+        for m in pat.finditer(text):
+            key = _norm(m.group(0))
+            body = v.bodies.get(key)
+            if body is None:
+                continue
+            before = text[max(0, m.start() - 12):m.start()]
+            if body.name.startswith(("Ukrainian", "State", "National", "Prosecutor", "General", "Security")) or \
+                    body.name == "Ukrainian Air Force":
+                if re.search(r"(?:Russian|Russia's|Russia’s|Belarusian|Moscow's)\s+$", before):
+                    continue
+            if key in v.needs_speech and not v.speech_after.match(text[m.end():m.end() + 120]):
+                continue
+            add(SpeakerMention(m.start(), m.end(), body.name, body.role, "body"))
+
+    # later surname-only mentions; known surnames that stand alone
+    by_surname: dict[str, SpeakerMention] = {}
+    for mention in found:
+        if mention.kind == "person":
+            by_surname.setdefault(mention.name.split()[-1], mention)
+            surface = text[mention.start:mention.end].split()
+            if len(surface) > 1:
+                by_surname.setdefault(surface[-1], mention)
+    for m in v.word_re.finditer(text):
+        if _overlaps((m.start(), m.end()), spans):
+            continue
+        word = re.sub(r"(?:'s|’s)$", "", m.group(0))
+        prev = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])
+        if prev and _norm(prev.group(1)) not in v.titles and prev.group(1) not in v.not_names:
+            continue  # "Wladimir Klitschko": another person's first name
+        if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
+            continue
+        if word in by_surname:
+            ref = by_surname[word]
+            add(SpeakerMention(m.start(), m.start() + len(word), ref.name, ref.role, ref.kind))
+        elif word in v.surnames:
+            p = v.surnames[word]
+            add(SpeakerMention(m.start(), m.start() + len(word), p.name, p.role, "person"))
+
+    # "the ministry": the last body mentioned that it can stand for
+    found.sort(key=lambda x: x.start)
+    for m in v.anaphor_re.finditer(text):
+        if _overlaps((m.start(), m.end()), spans):
+            continue
+        names = v.anaphors[_norm(m.group(0))]
+        prior = [f for f in found if f.kind == "body" and f.name in names and f.end <= m.start()]
+        if prior:
+            ref = prior[-1]
+            add(SpeakerMention(m.start(), m.end(), ref.name, ref.role, "body"))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+# --- speakers ------------------------------------------------------------------------
+
+def byline_speaker(text: str) -> SpeakerMention | None:
+    """The author when the report is an official's or a body's own post or release."""
+    return _byline(text, find_speaker_mentions(text))
+
+
+def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
+    _, body = header_date(text)
+    pos, seen = body, 0
+    while pos < len(text) and seen < _BYLINE_LINES:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            if len(line.strip()) <= _BYLINE_CHARS and _BYLINE_MARK.search(line):
+                inline = [m for m in mentions if pos <= m.start and m.end <= end]
+                if inline:
+                    first = inline[0]
+                    if re.search(r":\s*$|:\s+results\b", line) and not _BYLINE_MARK.search(
+                            re.sub(r":\s*$|:\s+results\b.*", "", line)):
+                        # a colon alone marks a byline only when the line opens with the author
+                        lead = text[pos:first.start].strip()
+                        if lead and not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){0,4}", lead):
+                            return None
+                    return first
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None
+
+
+def _speaks(text: str, m: SpeakerMention, sents: list[tuple[int, int]]) -> bool:
+    v = _vocab()
+    sent_start = next((a for a, b in sents if a <= m.start < b), max(0, m.start - 120))
+    if v.speech_after.match(text[m.end:m.end + 160]):
+        return True
+    before = text[max(sent_start, m.start - 80):m.start]
+    if m.title_text:
+        # the title precedes the name: look before the title
+        t = before.rfind(m.title_text.split()[0])
+        if t >= 0:
+            before = before[:t]
+    return bool(v.speech_before.search(before))
+
+
+def extract_speakers(text: str) -> list[Speaker]:
+    """Each distinct person or body quoted or credited with a figure or claim, once each."""
+    mentions = find_speaker_mentions(text)
+    sents = [(s.start, s.end) for s in sentences(text)]
+    out: dict[str, Speaker] = {}
+    author = _byline(text, mentions)
+    if author:
+        out[author.name] = Speaker(name=author.name, role=author.role)
+    for m in mentions:
+        if m.name not in out and _speaks(text, m, sents):
+            out[m.name] = Speaker(name=m.name, role=m.role)
+    return list(out.values())
