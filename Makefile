@@ -1,0 +1,44 @@
+# The two commands of the README: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SL := $(VENV)/bin/strikeledger
+DB ?= strikeledger.duckdb
+
+.PHONY: demo test install install-test system eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## Set up and run the main job on the demo reports: ingest into DuckDB, print per attack.
+demo: install
+	$(SL) ingest examples/ --db $(DB) --no-progress
+	$(SL) summary --db $(DB)
+
+## System packages the slow tests use (PostgreSQL server, Chromium); installs only what is missing.
+system:
+	bash scripts/setup-system.sh
+
+## Set up and run every test (PostgreSQL and browser tests included).
+test: install-test system
+	$(VENV)/bin/pytest -q
+
+eval: install
+	$(SL) eval ../shared/eval/dev
+
+bench: install-test
+	$(PY) benchmarks/bench_extract.py
+
+clean:
+	rm -rf $(VENV) $(DB) *.duckdb.wal .pytest_cache

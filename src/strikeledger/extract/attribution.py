@@ -1,0 +1,173 @@
+"""Who said each figure, and which place it is about.
+
+Speaker: a sentence that credits a speaker ("X said", "according to X", "X says",
+"X: ...", "..., reports X", "he added") gives its figures that speaker; a quote that
+goes on over sentences keeps its speaker; a sentence in the report's own voice has no
+speaker, unless the report is an official's or body's own post (its byline), whose
+own-voice figures are the author's.
+
+Place: the place named next to the figure in its sentence; for casualties without
+one, the city of a mayor's own post, the place a paragraph is headed with, or the one
+place a local report is about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .figures import Candidate
+from .text import Span
+
+_REPORTING = (r"(?:said|says|say|told|tells|reported|reports|report|added|adds|noted|notes|"
+              r"wrote|writes|posted|confirmed|confirms|announced|announces|stated|states|"
+              r"claimed|claims|warned|explained|explains|estimated|counted|informed|"
+              r"clarified|specified|updated|put|puts|gave|gives|cited|quoted|tallied|"
+              r"listed|recorded|counted|has\s+said|had\s+said|later\s+said|also\s+said)")
+_AFTER_VERB = re.compile(
+    rf"^(?:,[^,;\"“”]{{1,90}},)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
+    rf"(?:{_REPORTING})\b"
+    r"|^(?:'s)?\s*(?:\w+\s+){0,2}?(?:summary|update|report|statement|post|briefing|data|figures)?\s*:",
+    re.IGNORECASE)
+_BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+_PRONOUN = re.compile(
+    rf"\b(?P<p>he|she|it|they)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|further\s+)?"
+    rf"(?:{_REPORTING})\b", re.IGNORECASE)
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_MAYOR = re.compile(r"^Mayor of (?P<p>.+)$|^Head of (?P<c>.+?) City Military Administration$|"
+                    r"^Head of (?P<o>.+?) Regional Military Administration$", re.IGNORECASE)
+_NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)|"
+                       r"in\s+all|national\s+toll|across\s+Ukraine|in\s+total\s+across)\b",
+                       re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\s*[—–-]\s*)?"
+                      r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
+
+
+@dataclass(slots=True)
+class Attributed:
+    name: str
+    role: str | None
+    kind: str  # person | body
+
+
+def _speaker_of(m) -> Attributed:
+    return Attributed(m.name, m.role, getattr(m, "kind", "person"))
+
+
+def sentence_speakers(text: str, sentences: list[Span], mentions: list,
+                      byline=None) -> list[list[tuple[int, Attributed]]]:
+    """For each sentence, the (position, speaker) pairs credited in it."""
+    out: list[list[tuple[int, Attributed]]] = []
+    last_person: Attributed | None = None
+    last_body: Attributed | None = None
+    last_any: Attributed | None = None
+    quote_speaker: Attributed | None = None
+    in_quote = False
+    byline_sp = _speaker_of(byline) if byline is not None else None
+    mi = 0
+    ms = sorted(mentions, key=lambda m: m.start)
+    for span in sentences:
+        s0, s1 = span.start, span.end
+        here: list[tuple[int, Attributed]] = []
+        inside = [m for m in ms if s0 <= m.start < s1]
+        for m in inside:
+            sp = _speaker_of(m)
+            after = text[m.end:s1]
+            before = text[max(s0, m.start - 30):m.start]
+            if _AFTER_VERB.match(after) or _BEFORE_VERB.search(before):
+                here.append((m.start, sp))
+            if sp.kind == "body":
+                last_body = sp
+            else:
+                last_person = sp
+            last_any = sp
+        for p in _PRONOUN.finditer(text, s0, s1):
+            pro = p.group("p").lower()
+            who = (last_person if pro in ("he", "she") else last_body or last_any) or last_any
+            # a pronoun refers back to someone named before it
+            if who is not None and not any(pos > p.start() for pos, _ in here if False):
+                here.append((p.start(), who))
+        sent = text[s0:s1]
+        quotes = len(_QUOTE_CHARS.findall(sent))
+        starts_in_quote = in_quote
+        if not here and starts_in_quote and quote_speaker is not None:
+            here.append((s0, quote_speaker))
+        if quotes % 2 == 1:
+            in_quote = not in_quote
+        if here:
+            quote_speaker = here[0][1]
+        elif not starts_in_quote:
+            quote_speaker = None
+        if not here and byline_sp is not None:
+            here.append((s0, byline_sp))
+        out.append(here)
+    return out
+
+
+def speaker_for(c: Candidate, credited: list[tuple[int, Attributed]]) -> Attributed | None:
+    if not credited:
+        return None
+    return min(credited, key=lambda pa: abs(pa[0] - c.start))[1]
+
+
+def jurisdiction(sp: Attributed | None) -> str | None:
+    """The place a local official speaks for ("Mayor of Kyiv" -> Kyiv)."""
+    if sp is None or not sp.role:
+        return None
+    m = _MAYOR.match(sp.role.strip())
+    if not m:
+        return None
+    if m.group("p"):
+        return m.group("p").strip()
+    if m.group("c"):
+        return m.group("c").strip()
+    return f"{m.group('o').strip()} Oblast"
+
+
+def _figure_place_name(pm) -> str:
+    """Districts of a city count as the city for a figure's place."""
+    level = getattr(pm, "level", None)
+    if level == "district" and pm.admin1 == "Kyiv City":
+        return "Kyiv"
+    return pm.name
+
+
+def place_for(c: Candidate, text: str, span: Span, places: list, next_start: int,
+              prev_end: int) -> str | None:
+    """The place named with the figure in its own sentence, or None."""
+    inside = [p for p in places if span.start <= p.start < span.end]
+    if not inside:
+        return None
+    launch_from = re.compile(r"(?:from|off)\s+(?:the\s+)?(?:area\s+of\s+|direction\s+of\s+)?$",
+                             re.IGNORECASE)
+    inside = [p for p in inside if not launch_from.search(text[max(span.start, p.start - 30):p.start])]
+    after = [p for p in inside if c.end <= p.start < min(next_start, c.end + 70)]
+    if after:
+        return _figure_place_name(after[0])
+    if c.family in ("drone", "missile"):
+        return None
+    before = [p for p in inside if prev_end <= p.end <= c.start]
+    if before:
+        return _figure_place_name(before[-1])
+    before = [p for p in inside if p.end <= c.start]
+    if before:
+        return _figure_place_name(before[-1])
+    after = [p for p in inside if p.start >= c.end]
+    if after and not re.search(r"[;]", text[c.end:after[0].start]):
+        return _figure_place_name(after[0])
+    return None
+
+
+def paragraph_heading_place(text: str, para: Span, places: list) -> str | None:
+    """A paragraph that opens with a place ("Kryvyi Rih. ...", "Kharkiv: ...")."""
+    m = _HEADING.match(text, para.start, para.end)
+    if not m:
+        return None
+    for p in places:
+        if para.start <= p.start < para.start + m.end() - m.start():
+            return _figure_place_name(p)
+    return None
+
+
+def is_national(text: str, span: Span) -> bool:
+    return bool(_NATIONAL.search(text, span.start, span.end))

@@ -1,0 +1,118 @@
+"""The extraction pipeline: one Report in, one contract Record out.
+
+Extractors run in order over the same text and its sentence spans: dates, event
+scope (which stretches are about other events or Russian claims), weapons, figures,
+places, speakers and attribution, damage. Each is its own module with its own tests;
+this module only wires them together.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from ..model import Attack, Damage, Evidence, Figure, Record, Report, Source, Speaker
+from . import attribution as attr
+from .dates import extract_attack_date, find_published
+from .damage import extract_damage
+from .event_scope import sentence_contexts
+from .figures import WeaponSpan, find_figure_candidates
+from .places import extract_places, find_place_mentions
+from .speakers import byline_speaker, extract_speakers, find_speaker_mentions
+from .text import Span, paragraphs
+from .weapons import extract_weapons, find_weapon_mentions
+
+log = logging.getLogger(__name__)
+
+
+def _paragraph_index(paras: list[Span], pos: int) -> int:
+    for i, p in enumerate(paras):
+        if p.start <= pos < p.end:
+            return i
+    return -1
+
+
+def extract_record(report: Report) -> Record:
+    """Read one report into its contract record."""
+    text = report.text
+    published = report.published or find_published(text)
+    attack_date, precision = extract_attack_date(text, published)
+
+    contexts = sentence_contexts(text)
+    sents = [Span(c.start, c.end) for c in contexts]
+    skip = {i for i, c in enumerate(contexts) if c.russian_claim}
+
+    weapon_mentions = [WeaponSpan(w.start, w.end, w.canonical, w.category)
+                       for w in find_weapon_mentions(text)]
+    cands = [c for c in find_figure_candidates(text, sents, weapon_mentions, skip)
+             if not contexts[c.sentence].excludes(c.start)]
+
+    place_mentions = find_place_mentions(text)
+    places = extract_places(text)
+    hit_admin1 = {p.admin1 for p in places if p.role == "hit" and p.admin1}
+    hit_names = [p.name for p in places if p.role == "hit"]
+    local_place = None
+    if len(hit_admin1) == 1:
+        cities = [p for p in places if p.role == "hit" and not p.name.endswith(("Oblast", "Raion", "District"))]
+        local_place = cities[0].name if len(cities) == 1 else (hit_names[0] if len(hit_names) == 1 else None)
+
+    speaker_mentions = find_speaker_mentions(text)
+    byline = byline_speaker(text)
+    credited = attr.sentence_speakers(text, sents, speaker_mentions, byline)
+    byline_place = attr.jurisdiction(attr._speaker_of(byline)) if byline is not None else None
+    paras = paragraphs(text)
+
+    figures: list[Figure] = []
+    seen: set[tuple] = set()
+    last_cas_place: dict[int, str | None] = {}
+    for i, c in enumerate(cands):
+        span = sents[c.sentence]
+        sp = attr.speaker_for(c, credited[c.sentence])
+        nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].sentence == c.sentence else span.end
+        prv = cands[i - 1].end if i > 0 and cands[i - 1].sentence == c.sentence else span.start
+        place = attr.place_for(c, text, span, place_mentions, nxt, prv)
+        if place is None and c.family in ("person", "child") and not attr.is_national(text, span):
+            pi = _paragraph_index(paras, c.start)
+            place = (byline_place
+                     or (paras and pi >= 0 and attr.paragraph_heading_place(text, paras[pi], place_mentions))
+                     or last_cas_place.get(pi)
+                     or attr.jurisdiction(sp)
+                     or local_place) or None
+        if c.family in ("person", "child"):
+            last_cas_place[_paragraph_index(paras, c.start)] = place
+        q = c.quantity
+        fig = Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, low=q.low, high=q.high,
+                     weapon=c.weapon, place=place, speaker=sp.name if sp else None,
+                     evidence=Evidence.of(text, c.start, c.end))
+        key = fig.key()
+        if key in seen:
+            continue
+        seen.add(key)
+        figures.append(fig)
+
+    def place_at(pos: int) -> str | None:
+        for p in reversed(place_mentions):
+            if p.start <= pos and text.rfind("\n", p.start, pos) == -1:
+                return attr._figure_place_name(p) if p.level == "district" and p.admin1 == "Kyiv City" else p.name
+        return byline_place
+
+    damage: list[Damage] = extract_damage(text, place_at=place_at)
+    speakers: list[Speaker] = list(extract_speakers(text))
+    names = {s.name for s in speakers}
+    for f in figures:
+        if f.speaker and f.speaker not in names:
+            role = next((a.role for row in credited for _, a in row if a.name == f.speaker), None)
+            speakers.append(Speaker(name=f.speaker, role=role))
+            names.add(f.speaker)
+
+    return Record(
+        report_id=report.report_id,
+        source=Source(url=report.url, publisher=report.publisher, published=published),
+        attack=Attack(date=attack_date, date_precision=precision),
+        figures=figures, places=places, damage=damage, speakers=speakers,
+        weapons=extract_weapons(text),
+    )
+
+
+def extract_records(reports: Iterable[Report]) -> Iterator[Record]:
+    for r in reports:
+        yield extract_record(r)

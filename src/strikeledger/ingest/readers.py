@@ -1,0 +1,230 @@
+"""Readers: files, folders and stdin -> Report.
+
+Each reader yields either a Report or an InputError naming the file and line, so
+that one bad file or line never stops the rest of a batch. Report ids follow
+CONTRACT.md: a .txt file's name without .txt; a JSONL/CSV row's `id`; otherwise the
+first 16 hex digits of the SHA-256 of the text.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Report, text_hash
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl",
+            ".csv": "csv", ".html": "html", ".htm": "html"}
+_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=[ \t\r\n]|\Z)")
+ReadResult = Report | InputError
+
+csv.field_size_limit(1 << 26)
+
+
+def header_date(text: str) -> dt.date | None:
+    """The publication date of a `date YYYY-MM-DD` first-line header, if any."""
+    m = _HEADER.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
+def short_hash(text: str) -> str:
+    return text_hash(text)[:16]
+
+
+def _parse_date(value, path: str, line: int | None) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"field 'published' must be a date string, got {value!r}", path=path, line=line)
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"field 'published' is not an ISO date: {value!r}", path=path, line=line) from None
+
+
+def _decode(data: bytes, path: str) -> str:
+    if b"\x00" in data:
+        raise InputError("binary file (NUL bytes), not UTF-8 text", path=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})",
+                         path=path, line=line) from None
+
+
+def _row_report(obj, path: str, line: int) -> Report:
+    if not isinstance(obj, dict):
+        raise InputError(f"expected an object with 'id' and 'text', got {type(obj).__name__}",
+                         path=path, line=line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError("missing or non-string field 'text'", path=path, line=line)
+    if not text.strip():
+        raise InputError("field 'text' is empty", path=path, line=line)
+    rid = obj.get("id")
+    rid = short_hash(text) if rid in (None, "") else str(rid)
+    published = _parse_date(obj.get("published"), path, line) or header_date(text)
+    def opt(name):
+        v = obj.get(name)
+        return None if v in (None, "") else str(v)
+    return Report(report_id=rid, text=text, published=published, url=opt("url"),
+                  publisher=opt("publisher"), origin=f"{path}:{line}")
+
+
+def read_txt(path: str, data: bytes, report_id: str | None = None) -> Iterator[ReadResult]:
+    try:
+        text = _decode(data, path)
+        if not text.strip():
+            raise InputError("empty file", path=path)
+    except InputError as e:
+        yield e
+        return
+    rid = report_id or (Path(path).stem if path != "-" else short_hash(text))
+    yield Report(report_id=rid, text=text, published=header_date(text), origin=path)
+
+
+def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
+    try:
+        text = _decode(data, path)
+    except InputError as e:
+        yield e
+        return
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(f"not JSON: {e.msg} (column {e.colno})", path=path, line=i)
+            continue
+        try:
+            yield _row_report(obj, path, i)
+        except InputError as e:
+            yield e
+
+
+def read_csv(path: str, data: bytes) -> Iterator[ReadResult]:
+    try:
+        text = _decode(data, path)
+    except InputError as e:
+        yield e
+        return
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        yield InputError(f"CSV needs a header with a 'text' column, got {reader.fieldnames!r}",
+                         path=path, line=1)
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield InputError(f"broken CSV: {e}", path=path, line=reader.line_num)
+            return
+        line = reader.line_num
+        if None in row:
+            yield InputError("row has more fields than the header", path=path, line=line)
+            continue
+        try:
+            yield _row_report(row, path, line)
+        except InputError as e:
+            yield e
+
+
+def read_html(path: str, data: bytes) -> Iterator[ReadResult]:
+    import trafilatura  # imported lazily: it is slow to import
+
+    try:
+        html = _decode(data, path)
+    except InputError as e:
+        yield e
+        return
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                                   favor_precision=True) or ""
+        meta = trafilatura.extract_metadata(html)
+    except Exception as e:  # trafilatura raises many lxml errors on junk
+        yield InputError(f"could not read HTML: {e}", path=path)
+        return
+    if not text.strip():
+        yield InputError("no article text found in HTML", path=path)
+        return
+    published = None
+    if meta is not None and meta.date:
+        try:
+            published = dt.date.fromisoformat(meta.date[:10])
+        except ValueError:
+            published = None
+    yield Report(report_id=Path(path).stem, text=text, published=published or header_date(text),
+                 url=(meta.url if meta is not None else None) or None,
+                 publisher=(meta.sitename if meta is not None else None) or None, origin=path)
+
+
+_READERS = {"txt": read_txt, "jsonl": read_jsonl, "csv": read_csv, "html": read_html}
+
+
+def _read_stdin() -> Iterator[ReadResult]:
+    data = sys.stdin.buffer.read()
+    head = data.lstrip()[:1]
+    if head == b"{":
+        yield from read_jsonl("-", data)
+    else:
+        yield from read_txt("-", data)
+
+
+def read_file(path: Path) -> Iterator[ReadResult]:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        yield InputError(f"unsupported file type {path.suffix or '(none)'!r}; "
+                         f"expected one of {', '.join(sorted(SUFFIXES))}", path=str(path))
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield InputError(f"cannot read file: {e.strerror}", path=str(path))
+        return
+    yield from _READERS[kind](str(path), data)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | str]:
+    """Expand folders recursively (sorted, known suffixes only); '-' stays '-'."""
+    for p in paths:
+        if str(p) == "-":
+            yield "-"
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+                if f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                    yield f
+        elif path.exists():
+            yield path
+        else:
+            yield InputError("no such file or folder", path=str(path))
+
+
+def read_reports(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
+    """Every report of the given files, folders and '-', with errors inline."""
+    for item in iter_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif item == "-":
+            yield from _read_stdin()
+        else:
+            yield from read_file(item)
