@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
 
-from pgcluster import PgCluster, find_bindir
+# pgcluster.py sits beside this file; make it importable whatever pytest's import mode.
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
+from pgcluster import PgCluster, find_bindir  # noqa: E402
 from strikeledger.store import Store, open_store
 
 BACKENDS = [
