@@ -1,0 +1,453 @@
+"""Damaged objects named in a report: what was hit, by category (CONTRACT.md, Damage).
+
+An object is a noun phrase whose head is a term of ``data/damage_terms.json`` ("school",
+"thermal power plant", "a nine-storey building"). It counts when its sentence says
+something was damaged, hit, struck, destroyed, set on fire or that debris fell, and
+nothing closer to it in its clause says otherwise ("left without power", "evacuated
+from", "taken to hospital"). Objects in stretches about other attacks or in Russian
+claims (``event_scope``) do not count.
+
+The evidence is the smallest noun phrase that names the object with its determiner,
+quantifier and modifiers ("some 50 residential buildings", "three of its thermal power
+plants", "the building of a district administration"), found by walking left from the
+head over modifier words until a determiner, a quantity or a word that cannot modify.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from strikeledger.errors import VocabularyError
+from strikeledger.extract.event_scope import ReportScope, clauses
+from strikeledger.extract.text import Span
+from strikeledger.model import Damage, DamageCategory, Evidence
+
+__all__ = ["extract_damage", "damage_category"]
+
+_CATEGORIES = {c.value for c in DamageCategory}
+
+# Closed-class words of the noun phrase (grammar, not vocabulary).
+_DETERMINERS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "some", "several", "many", "another", "each", "every", "both", "all",
+    "numerous", "multiple", "various", "other", "most", "no",
+}
+_NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "scores", "couple",
+    "number", "few", "several", "many", "lot", "lots",
+}
+_MEASURES = {"tonnes", "tons", "tonne", "ton", "hectares", "square", "metres", "meters"}
+# Words left of a quantity that belong to it ("some 50", "at least 12", "a dozen").
+_QUALIFIERS = {
+    "some", "about", "around", "roughly", "approximately", "nearly", "almost", "over",
+    "under", "more", "fewer", "less", "than", "at", "least", "up", "to", "as", "many",
+    "an", "estimated", "a", "another", "the", "close", "just", "only", "all",
+}
+_STOP = {
+    "in", "on", "at", "to", "from", "with", "by", "for", "into", "onto", "near", "outside",
+    "beside", "after", "before", "during", "over", "under", "across", "through", "behind",
+    "between", "against", "including", "include", "includes", "like", "such", "as", "than",
+    "via", "about", "and", "or", "but", "while", "where", "when", "which", "that", "who",
+    "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "hit",
+    "hits", "struck", "strike", "strikes", "set", "fell", "falls", "tore", "took", "caught",
+    "blew", "knocked", "damage", "damages", "destroy", "destroys", "say", "says", "said",
+    "left", "hitting", "damaging", "destroying", "targeting", "striking", "sparking",
+    "leaving", "cutting", "causing", "killing", "injuring", "wounding", "also", "too",
+    "then", "there", "here", "not", "it", "they", "he", "she", "we", "you", "them", "what",
+    "of", "targets", "target", "hitting", "reports", "reported", "including", "among",
+    "included", "amid", "upon", "toward", "towards", "within", "without", "per", "since",
+    "until", "if", "so", "because", "whether", "once", "again", "even", "just", "only",
+    "still", "mostly", "mainly", "namely", "especially", "particularly", "notably",
+}
+_TOKEN = re.compile(r"\d[\d,.]*(?:[-‐‑][\w’']+)*|[\w’']+(?:[-‐‑][\w’']+)*|[^\w\s]")
+_WINDOW = 160  # characters left of a head searched for its noun phrase
+_MAX_MODIFIERS = 6
+
+
+@dataclass(frozen=True)
+class _Head:
+    modifiers: dict[str, tuple[str, ...]]   # category -> modifier stems
+    sentence: dict[str, re.Pattern]         # category -> sentence cue
+    default: str | None
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    term_category: dict[str, str]   # casefolded term (singular and plural) -> category
+    head_words: frozenset[str]      # last words of terms and ambiguous heads
+    ambiguous: dict[str, _Head]     # casefolded head (singular and plural) -> rules
+    terms: re.Pattern
+    container_after: re.Pattern     # "building" etc. right after a term
+    container_of: re.Pattern        # "the building of " right before an object
+    damage: re.Pattern
+    not_damage: re.Pattern
+    near_before: re.Pattern
+    false_friends: re.Pattern
+    not_object_after: re.Pattern
+
+
+def _plural(term: str) -> str | None:
+    if term.endswith("s") or not term[-1].isalpha():
+        return None
+    if term.endswith("y") and term[-2:-1] not in ("a", "e", "o", "u"):
+        return term[:-1] + "ies"
+    if term.endswith(("sh", "ch", "x")):
+        return term + "es"
+    return term + "s"
+
+
+def _term_regex(term: str) -> str:
+    body = r"[\s‐‑-]+".join(re.escape(w) for w in re.split(r"[\s‐‑-]+", term))
+    body = body.replace("'", "['’]").replace("’", "['’]") if "'" in term or "’" in term else body
+    if re.fullmatch(r"[A-Z]{2,5}", term):
+        return f"(?-i:{body})"
+    return body
+
+
+def _regex_list(key: str, items: object, bad: list[str]) -> re.Pattern | None:
+    if not isinstance(items, list) or not items:
+        bad.append(f"{key}: missing or empty list")
+        return None
+    ok = []
+    for i, item in enumerate(items):
+        try:
+            re.compile(item)
+            ok.append(f"(?:{item})")
+        except (re.error, TypeError) as e:
+            bad.append(f"{key}[{i}]: bad regex {item!r}: {e}")
+    return re.compile("|".join(ok), re.IGNORECASE) if ok else None
+
+
+def _words_regex(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    raw = json.loads(resources.files("strikeledger.data").joinpath("damage_terms.json")
+                     .read_text(encoding="utf-8"))
+    bad: list[str] = []
+    term_category: dict[str, str] = {}
+    terms = raw.get("terms")
+    if not isinstance(terms, dict):
+        raise VocabularyError("damage_terms.json: 'terms' must map categories to term lists")
+    for cat, items in terms.items():
+        if cat not in _CATEGORIES:
+            bad.append(f"terms: unknown category {cat!r}")
+            continue
+        if not isinstance(items, list) or not all(isinstance(t, str) and t.strip() for t in items):
+            bad.append(f"terms.{cat}: must be a list of non-empty strings")
+            continue
+        for t in items:
+            for form in filter(None, (t, _plural(t))):
+                key = _norm(form)
+                if key in term_category and term_category[key] != cat:
+                    bad.append(f"terms.{cat}: {t!r} is also a {term_category[key]} term")
+                term_category.setdefault(key, cat)
+    ambiguous: dict[str, _Head] = {}
+    for head, rule in (raw.get("ambiguous_heads") or {}).items():
+        where = f"ambiguous_heads.{head}"
+        if not isinstance(rule, dict):
+            bad.append(f"{where}: not an object")
+            continue
+        cats = [*rule.get("modifiers", {}), *rule.get("sentence", {})]
+        default = rule.get("default")
+        for c in [*cats, *([default] if default else [])]:
+            if c not in _CATEGORIES:
+                bad.append(f"{where}: unknown category {c!r}")
+        if any(c not in _CATEGORIES for c in cats) or (default and default not in _CATEGORIES):
+            continue
+        h = _Head(
+            modifiers={c: tuple(s.casefold() for s in v) for c, v in rule.get("modifiers", {}).items()},
+            sentence={c: re.compile(rf"\b(?:{_words_regex(v)})", re.IGNORECASE)
+                      for c, v in rule.get("sentence", {}).items() if v},
+            default=default)
+        for form in filter(None, (head, _plural(head))):
+            ambiguous[_norm(form)] = h
+    compiled = {k: _regex_list(k, raw.get(k), bad)
+                for k in ("damage_cues", "not_damage", "false_friends")}
+    compiled["not_object_after"] = _regex_list("not_object_after", [raw.get("not_object_after")], bad)
+    for k in ("containers", "near_before"):
+        if not isinstance(raw.get(k), list) or not raw[k]:
+            bad.append(f"{k}: missing or empty list")
+    if bad:
+        raise VocabularyError("damage_terms.json: " + "; ".join(bad))
+    all_terms = sorted({*term_category, *ambiguous}, key=len, reverse=True)
+    pattern = re.compile(
+        rf"(?<![\w‐‑-])(?:{'|'.join(_term_regex(t) for t in all_terms)})(?![\w‐‑-])", re.IGNORECASE)
+    containers = [*raw["containers"], *filter(None, map(_plural, raw["containers"]))]
+    container_after = re.compile(rf"\s+(?:{_words_regex(containers)})\b", re.IGNORECASE)
+    container_of = re.compile(rf"\b(?:{_words_regex(containers)})\s+of\s+$", re.IGNORECASE)
+    head_words = frozenset(t.split()[-1] for t in term_category) | frozenset(ambiguous)
+    near = re.compile(rf"\b(?:{_words_regex(raw['near_before'])})\s+$", re.IGNORECASE)
+    return _Vocab(term_category, head_words, ambiguous, pattern, container_after, container_of,
+                  compiled["damage_cues"], compiled["not_damage"], near, compiled["false_friends"],
+                  compiled["not_object_after"])
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[‐‑-]", " ", s.casefold().replace("’", "'")).split())
+
+
+def _lookup(vocab: _Vocab, term: str) -> str | None:
+    return vocab.term_category.get(_norm(term))
+
+
+def damage_category(phrase: str) -> str | None:
+    """The damage category of an object phrase ("a nine-storey building" -> residential)."""
+    found = _objects(phrase, Span(0, len(phrase)))
+    return found[-1].category if found else None
+
+
+# --- noun phrases ---------------------------------------------------------------------
+
+def _is_quantity(tok: str) -> bool:
+    low = tok.casefold()
+    return low[0].isdigit() or low in _NUMBER_WORDS
+
+
+def _is_modifier(tok: str) -> bool:
+    low = tok.casefold()
+    if not (tok[0].isalnum()) or low in _STOP or low in _DETERMINERS:
+        return False
+    if "-" in tok or "‐" in tok or "‑" in tok:
+        return True
+    if tok[0].isdigit():
+        return False
+    if low.endswith("ly") and low not in ("nearby", "family", "assembly", "supply"):
+        return False
+    if low.endswith("ed") and not tok[0].isupper():
+        return False
+    return True
+
+
+def _left_edge(text: str, start: int, head_words: frozenset[str]) -> int:
+    """Start of the noun phrase whose head begins at ``start``."""
+    lo = max(0, start - _WINDOW)
+    toks = [(m.start() + lo, m.group()) for m in _TOKEN.finditer(text[lo:start])]
+    i = len(toks) - 1
+    edge = start
+    mods = 0
+    while i >= 0 and mods <= _MAX_MODIFIERS:
+        pos, tok = toks[i]
+        low = tok.casefold()
+        if low in _DETERMINERS:
+            # partitive: "three of its plants", "dozens of the homes"
+            if i >= 2 and toks[i - 1][1].casefold() == "of" and _is_quantity(toks[i - 2][1]):
+                return _quantity_start(toks, i - 2)
+            return pos
+        if _is_quantity(tok):
+            return _quantity_start(toks, i)
+        if low == "of":
+            # "dozens of nearby homes", "60,000 tonnes of grain"
+            j = i - 1
+            if j >= 0 and toks[j][1].casefold() in _MEASURES:
+                if j >= 1 and _is_quantity(toks[j - 1][1]):
+                    return _quantity_start(toks, j - 1)
+                return toks[j][0]
+            if j >= 0 and _is_quantity(toks[j][1]):
+                return _quantity_start(toks, j)
+            return edge
+        if low in ("and", "or") and mods > 0 and i >= 1:
+            # coordinated modifiers: "power generation and transmission facilities"
+            left, right = toks[i - 1][1], toks[i + 1][1]
+            if (_is_modifier(left) and left.casefold() not in head_words
+                    and right.casefold() not in head_words):
+                i -= 1
+                continue
+            return edge
+        if not _is_modifier(tok):
+            return edge
+        edge = pos
+        mods += 1
+        i -= 1
+    return edge
+
+
+# Qualifier sequences a quantity may carry on its left, by their first word.
+_QUALIFIER_START = {
+    "some": (), "about": (), "around": (), "roughly": (), "approximately": (), "nearly": (),
+    "almost": (), "over": (), "under": (), "more": ("than",), "fewer": ("than",),
+    "less": ("than",), "at": ("least",), "up": ("to",), "as": ("many",), "close": ("to",),
+    "an": ("estimated",), "a": (), "another": (), "the": (), "just": (), "only": (),
+    "all": (), "estimated": (),
+}
+
+
+def _quantity_start(toks: list[tuple[int, str]], j: int) -> int:
+    """Start of the quantity at token j with the qualifiers on its left ("at least 12")."""
+    k = j
+    while k >= 1 and j - (k - 1) <= 3 and toks[k - 1][1].casefold() in _QUALIFIERS:
+        k -= 1
+    # drop leading words that need a word further left: "damage to 50" -> "50"
+    while k < j:
+        w = toks[k][1].casefold()
+        need = _QUALIFIER_START.get(w)
+        if need is not None and (not need or toks[k + 1][1].casefold() in need):
+            break
+        k += 1
+    return toks[k][0]
+
+def _category(vocab: _Vocab, text: str, head: str, np_start: int, head_start: int,
+              sent: Span) -> str | None:
+    cat = _lookup(vocab, head)
+    if cat is not None:
+        return cat
+    rule = vocab.ambiguous.get(_norm(head))
+    if rule is None:
+        return None
+    pieces = [p for w in reversed(re.findall(r"[\w’'-]+", text[np_start:head_start]))
+              for p in reversed(re.split(r"[-‐‑]", w.casefold()))]
+    for p in pieces:
+        for c, stems in rule.modifiers.items():
+            if any(p.startswith(s) for s in stems):
+                return c
+    for c, rx in rule.sentence.items():
+        if rx.search(text, sent.start, sent.end):
+            return c
+    return rule.default
+
+
+@dataclass(frozen=True, slots=True)
+class _Object:
+    start: int          # noun phrase
+    end: int
+    category: str
+    head_start: int     # the matched term
+    head: str
+    ambiguous: bool     # category read from modifiers/context, not from the term itself
+
+
+def _objects(text: str, sent: Span) -> list[_Object]:
+    """Every object phrase in one sentence."""
+    vocab = _vocab()
+    out = []
+    for m in vocab.terms.finditer(text, sent.start, sent.end):
+        if any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end()
+               for f in vocab.false_friends.finditer(text, max(sent.start, m.start() - 40),
+                                                     min(sent.end, m.end() + 40))):
+            continue
+        if vocab.not_object_after.match(text, m.end(), sent.end):
+            continue  # "city council secretary", "hospital staff": people, not a building
+        end = m.end()
+        c = vocab.container_after.match(text, end, sent.end)
+        head = m.group()
+        cat = _lookup(vocab, head)
+        if c and cat is not None:
+            end = c.end()
+        start = _left_edge(text, m.start(), vocab.head_words)
+        cat = _category(vocab, text, head, start, m.start(), sent)
+        if cat is None:
+            continue
+        # "the building of a district administration", "the maternity ward of the hospital"
+        before = vocab.container_of.search(text, max(sent.start, start - 40), start)
+        if before:
+            start = _left_edge(text, before.start(), vocab.head_words)
+        out.append(_Object(start, end, cat, m.start(), head, _lookup(vocab, head) is None))
+    return out
+
+
+# --- is it damaged? ---------------------------------------------------------------------
+
+def _clause_of(cl: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in cl:
+        if s <= pos < e:
+            return s, e
+    return cl[-1]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _damaged(text: str, sent: Span, np: tuple[int, int], cl: list[tuple[int, int]],
+             vocab: _Vocab) -> bool:
+    cues = [(m.start(), m.end()) for m in vocab.damage.finditer(text, sent.start, sent.end)]
+    if not cues:
+        return False
+    if vocab.near_before.search(text[max(sent.start, np[0] - 20):np[0]]):
+        inner = text[np[0]:np[1]].casefold()
+        if not re.search(r"damag|destroy|burn", inner):
+            return False
+    cs, ce = _clause_of(cl, np[0])
+    negs = [(m.start(), m.end()) for m in vocab.not_damage.finditer(text, cs, ce)]
+    if not negs:
+        return True
+    # the object's own words ("damaged", "destroyed") are cues too
+    best_cue = min(_distance(np, c) for c in cues)
+    best_neg = min(_distance(np, n) for n in negs)
+    return best_cue < best_neg
+
+
+def extract_damage(text: str, place_at: Callable[[int], str | None] | None = None) -> list[Damage]:
+    """Objects the report says were damaged in the reported attack, one per distinct phrase.
+
+    ``place_at(offset)`` names the place an offset of the text is about (the pipeline
+    supplies it); without it every ``place`` is None.
+    """
+    scope = ReportScope(text)
+    vocab = _vocab()
+    found: list[_Object] = []
+    for ctx in scope.sentences:
+        if ctx.russian_claim:
+            continue
+        sent = Span(ctx.start, ctx.end)
+        objs = _objects(text, sent)
+        if not objs:
+            continue
+        cl = clauses(text, sent)
+        for o in objs:
+            if ctx.about_other_event(o.head_start):
+                continue
+            if _refers_back(text, o, found):
+                continue
+            if _damaged(text, sent, (o.start, o.end), cl, vocab):
+                found.append(o)
+    # one entry per phrase; a phrase inside a longer kept phrase is the same object
+    found.sort(key=lambda o: (o.start, -(o.end - o.start)))
+    kept: list[_Object] = []
+    for o in found:
+        if any(k.start <= o.start and o.end <= k.end for k in kept):
+            continue
+        kept.append(o)
+    out: list[Damage] = []
+    seen: set[tuple[str, str]] = set()
+    for o in kept:
+        phrase = text[o.start:o.end]
+        key = (o.category, " ".join(phrase.casefold().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Damage(category=o.category, text=phrase,
+                          place=place_at(o.start) if place_at else None,
+                          evidence=Evidence.of(text, o.start, o.end)))
+    return out
+
+
+_DEFINITE = re.compile(r"(?:the|this|that|these|those)\s", re.IGNORECASE)
+
+
+def _refers_back(text: str, o: _Object, earlier: list[_Object]) -> bool:
+    """A definite description of an object already found ("the plant", "the building").
+
+    "The cathedral" after "the Transfiguration Cathedral", or "the two-storey building"
+    after "the maternity ward of the hospital", names no new object. A definite phrase
+    with a name in it ("the Dnister station") or a fixed term ("the railway station")
+    is a first mention.
+    """
+    if not earlier or not _DEFINITE.match(text, o.start):
+        return False
+    words = text[o.start:o.head_start].split()[1:]
+    if any(w[:1].isupper() for w in words):
+        return False
+    if o.ambiguous:
+        return True
+    same_head = _norm(o.head).split()[-1].rstrip("s")
+    return not words and any(_norm(e.head).split()[-1].rstrip("s") == same_head for e in earlier)

@@ -1,0 +1,188 @@
+"""Weapon types named in a report, and the ones it says were used in the reported attack.
+
+The vocabulary is ``data/weapons.json`` (built by ``scripts/build_weapons.py`` from the
+reference weapon list): one entry per canonical label with the spellings reports use.
+All spellings are matched by one precompiled regular expression, longest first, with
+boundaries that treat "-" and "/" as part of a designation: "Tu-22M3" holds no "Kh-22",
+"Shahed-type" is a Shahed, "Kh-59/Kh-35" is two weapons and "S-300/S-400" one.
+Aircraft (Tu-95MS, MiG-31K) and Ukrainian or Western weapons (Patriot, ATACMS) are not in
+the vocabulary, so they never match.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from strikeledger.errors import VocabularyError
+from strikeledger.extract.event_scope import ReportScope
+
+__all__ = ["WeaponMention", "Weapon", "find_weapon_mentions", "canonical_weapon",
+           "extract_weapons", "weapons_vocabulary"]
+
+_CATEGORIES = {"drone", "missile", "bomb", "other"}
+# A weapon named as a launcher or air-defence system is not a weapon fired in the attack
+# ("S-300 systems", "Iskander launchers").
+_NOT_FIRED_AFTER = re.compile(
+    r"\s+(?:air[- ]defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|complex(?:es)?|"
+    r"production|factory|factories|plants?|stockpiles?|manufacturing)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    canonical: str
+    category: str
+    family: str
+    generic: bool
+    variants: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    start: int
+    end: int
+    canonical: str
+    family: str
+    category: str
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    weapons: dict[str, Weapon]       # canonical -> weapon
+    by_spelling: dict[str, Weapon]   # casefolded spelling -> weapon
+    pattern: re.Pattern
+    groups: dict[str, Weapon]        # regex group name -> weapon
+
+
+def _spelling_regex(spelling: str) -> str:
+    """One spelling as a regex: flexible space/hyphen, optional plural, acronyms case-exact."""
+    parts = []
+    for ch in spelling:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch == "-":
+            parts.append(r"[-‐‑ ]?")  # "Kh-101", "Kh 101", "Kh101"
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    if spelling[-1].isalpha():
+        body += r"(?:e?s|’s|'s)?"
+    else:
+        body += r"(?:s|’s|'s)?"
+    # All-capital acronyms (KAB, ZALA, UMPK) match as written: "kab" or "Zala" is not one.
+    if re.fullmatch(r"[A-Z]{2,6}", spelling):
+        body = f"(?-i:{body})"
+    return body
+
+
+def _validate(raw: object) -> list[str]:
+    bad: list[str] = []
+    if not isinstance(raw, dict) or not isinstance(raw.get("weapons"), list):
+        return ["top level: expected an object with a 'weapons' list"]
+    seen: set[str] = set()
+    for i, e in enumerate(raw["weapons"]):
+        where = f"weapons[{i}]"
+        if not isinstance(e, dict):
+            bad.append(f"{where}: not an object")
+            continue
+        name = e.get("canonical")
+        if not isinstance(name, str) or not name.strip():
+            bad.append(f"{where}: canonical missing")
+        elif name in seen:
+            bad.append(f"{where}: duplicate canonical {name!r}")
+        else:
+            seen.add(name)
+            if " and " in name:
+                bad.append(f"{where}: combined label {name!r} is not a weapon type")
+        if e.get("category") not in _CATEGORIES:
+            bad.append(f"{where}: category {e.get('category')!r} not one of {sorted(_CATEGORIES)}")
+        if not isinstance(e.get("family"), str) or not e.get("family"):
+            bad.append(f"{where}: family missing")
+        variants = e.get("variants")
+        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+            bad.append(f"{where}: variants must be a list of non-empty strings")
+        elif not variants and not e.get("generic"):
+            bad.append(f"{where}: a non-generic weapon needs at least one variant")
+    return bad
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    raw = json.loads(resources.files("strikeledger.data").joinpath("weapons.json")
+                     .read_text(encoding="utf-8"))
+    bad = _validate(raw)
+    weapons: dict[str, Weapon] = {}
+    by_spelling: dict[str, Weapon] = {}
+    if not bad:
+        for e in raw["weapons"]:
+            w = Weapon(e["canonical"], e["category"], e["family"], bool(e.get("generic")),
+                       tuple(e["variants"]))
+            weapons[w.canonical] = w
+            for spelling in (w.canonical, *w.variants):
+                key = spelling.casefold()
+                other = by_spelling.get(key)
+                if other is not None and other.canonical != w.canonical and spelling in w.variants:
+                    bad.append(f"spelling {spelling!r} belongs to both {other.canonical!r} "
+                               f"and {w.canonical!r}")
+                by_spelling.setdefault(key, w)
+    if bad:
+        raise VocabularyError("weapons.json: " + "; ".join(bad))
+    spellings = sorted({v for w in weapons.values() for v in w.variants}, key=len, reverse=True)
+    # Boundaries: no letter, digit, hyphen before; after, no letter/digit and no "-"
+    # that continues the designation ("Iskander" in "Iskander-M1" is not a match, but
+    # "Shahed" in "Shahed-type" is).
+    body = "|".join(f"(?P<w{i}>{_spelling_regex(s)})" for i, s in enumerate(spellings))
+    pattern = re.compile(rf"(?<![\w‐‑-])(?:{body})(?![\w])(?![-‐‑][A-Z0-9])", re.IGNORECASE)
+    groups = {f"w{i}": by_spelling[s.casefold()] for i, s in enumerate(spellings)}
+    return _Vocab(weapons, by_spelling, pattern, groups)
+
+
+def weapons_vocabulary() -> dict[str, Weapon]:
+    """Every weapon type of ``data/weapons.json`` by canonical name."""
+    return dict(_vocab().weapons)
+
+
+def find_weapon_mentions(text: str) -> list[WeaponMention]:
+    """Every mention of a weapon type in ``text``, in order, with its canonical name."""
+    vocab = _vocab()
+    out = []
+    for m in vocab.pattern.finditer(text):
+        w = vocab.groups[m.lastgroup]
+        out.append(WeaponMention(m.start(), m.end(), w.canonical, w.family, w.category))
+    return out
+
+
+def canonical_weapon(name: str) -> str | None:
+    """The canonical name of one weapon spelling ("Kh-101" -> "X-101/X-555"), else None."""
+    vocab = _vocab()
+    name = " ".join(name.split())
+    w = vocab.by_spelling.get(name.casefold())
+    if w is None:
+        m = vocab.pattern.fullmatch(name)
+        w = vocab.groups[m.lastgroup] if m else None
+    return w.canonical if w is not None else None
+
+
+def extract_weapons(text: str) -> list[str]:
+    """Canonical names of the weapon types ``text`` says were used in the reported attack.
+
+    Once each, in order of first mention. Mentions in sentences about other events
+    (earlier attacks, period totals), in Russian claims, and names of launchers or
+    air-defence systems do not count. Generic words ("missiles", "drones") are no
+    weapon type and never count.
+    """
+    mentions = find_weapon_mentions(text)
+    if not mentions:
+        return []
+    scope = ReportScope(text)
+    out: dict[str, None] = {}
+    for m in mentions:
+        if m.canonical in out or scope.excludes(m.start):
+            continue
+        if _NOT_FIRED_AFTER.match(text, m.end):
+            continue
+        out[m.canonical] = None
+    return list(out)
