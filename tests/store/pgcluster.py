@@ -44,11 +44,14 @@ class PgCluster:
 
     def __init__(self, bindir: Path):
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="strikeledger-pg-"))
+        self._as_postgres = os.geteuid() == 0
+        # As root, under /tmp: the postgres user must be able to reach the dir, and a
+        # TMPDIR inside /root would not let it.
+        parent = "/tmp" if self._as_postgres and os.path.isdir("/tmp") else None
+        self.root = Path(tempfile.mkdtemp(prefix="strikeledger-pg-", dir=parent))
         self.datadir = self.root / "data"
         self.logfile = self.root / "server.log"
         self.port = _free_port()
-        self._as_postgres = os.geteuid() == 0
         if self._as_postgres:
             # postgres must own the dir and be able to reach it through /tmp.
             shutil.chown(self.root, user="postgres", group="postgres")

@@ -79,6 +79,7 @@ def test_same_report_id_with_different_texts_keeps_both(store):
     got = store.get_report(second_uid)
     assert got["text"] == second[0].text and got["uid"] == second_uid
     assert got["record"]["report_id"] == "daily"
+    assert store.get_report(text_hash(second[0].text))["uid"] == second_uid
     assert store.get_report("no-such-report") is None
 
 

@@ -310,15 +310,17 @@ class Store(ABC):
         return [self._summary(row) for row in self._read("listing reports", sql, params)]
 
     def get_report(self, key: str) -> dict | None:
-        """One report with ``text`` and ``record`` (a dict), by uid or report_id.
+        """One report with ``text`` and ``record`` (a dict), by uid, content hash or
+        report_id.
 
-        A uid wins over a report_id. When several reports share a report_id, the one
+        A uid or content hash wins over a report_id. When several reports share a report_id, the one
         ingested first is returned; ask by uid for another. None when nothing matches.
         """
         sql = (f"SELECT {_SUMMARY_SQL}, r.text, r.record FROM reports r"
-               " WHERE r.uid = ? OR r.report_id = ?"
-               " ORDER BY CASE WHEN r.uid = ? THEN 0 ELSE 1 END, r.seq LIMIT 1")
-        rows = self._read("reading a report", sql, [key, key, key])
+               " WHERE r.uid = ? OR r.content_hash = ? OR r.report_id = ?"
+               " ORDER BY CASE WHEN r.uid = ? OR r.content_hash = ? THEN 0 ELSE 1 END,"
+               " r.seq LIMIT 1")
+        rows = self._read("reading a report", sql, [key] * 5)
         if not rows:
             return None
         row = self._summary(rows[0])
