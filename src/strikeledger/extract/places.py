@@ -1,0 +1,443 @@
+"""Ukrainian places in a report: where they are named, and whether they were hit.
+
+``find_place_mentions`` finds every mention of a place in the gazetteer with its exact
+span. Matching is case-sensitive on capitalised names, longest name first, and reads the
+forms reports use: "Kyiv region", "the Kharkov Oblast", "Lviv regional governor",
+coordinated "the Lviv and Volyn regions", "Zolochiv district" (a raion),
+"Holosiivskyi district" (a city district), all-caps datelines ("KYIV, Jan 8 -"), and
+"the capital" for Kyiv (``alias=True``). A name inside another name ("the Dnipro River",
+"Kyiv-based", "Zaporizhzhia nuclear plant"), in a street name, or used as a surname is
+not a mention; names of places outside Ukraine are consumed and dropped.
+
+``extract_places`` gives one contract ``Place`` per distinct place. A place is ``hit``
+when a clause that mentions it reports a strike, casualties or damage in the attack at
+hand; launch areas, interceptions over a place, datelines, where someone spoke, earlier
+attacks and Russian claims leave it ``mentioned``. The cue patterns are data:
+``data/place_cues.json``.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from strikeledger.errors import VocabularyError
+from strikeledger.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
+from strikeledger.extract.text import sentences
+from strikeledger.model import Evidence, Place
+
+__all__ = ["PlaceMention", "find_place_mentions", "extract_places"]
+
+_WORD = r"[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?: |-){_WORD})*")
+_TOKEN = re.compile(_WORD)
+_OBLAST_SUFFIX = re.compile(
+    r"(?:\s+|-)(?P<w>regions?|Regions?|oblasts?|Oblasts?|provinces?|Provinces?|regional|Regional)\b")
+_RAION_SUFFIX = re.compile(
+    r"\s+(?P<w>districts?|Districts?|raions?|Raions?|rayons?|Rayons?)\b")
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_CAPITAL = re.compile(
+    r"\b(?:(?:the\s+)(?:Ukrainian\s+)?|Ukraine['’]s\s+)(?P<c>capital)\b(?!\s+of\s+(?!Ukraine))")
+_NOT_UKRAINE_CAPITAL = re.compile(r"(?:Russian|Russia['’]s|Belarusian|Moldovan|Polish)\s+$")
+_DATELINE = re.compile(r"\s*(?:,\s*Ukraine)?\s*(?:,|\(|—|–|-)")
+_CLAUSE = re.compile(
+    r";|\s[—–]\s|,\s+(?=(?:while|but|whereas|although|though|after|following|a\s+day\s+after|"
+    r"days\s+after|hours\s+after|weeks\s+after)\b)")
+_LEAD_OTHER = re.compile(
+    r"^\s*(?:(?:A|One|Two|Three|Several|Four|Five)\s+(?:days?|weeks?|months?)|Days|Weeks|Months)"
+    r"\s+(?:after|before)\b[^,]*,")
+_LOOKBACK = 60
+_SEGMENT = re.compile(r",(?!\d{3})|[()]")
+_HEADING_REST = re.compile(r"[\s.:–—-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    admin1: str
+    lat: float
+    lon: float
+    level: str
+    alias: bool = False
+
+
+@dataclass(frozen=True)
+class _Cues:
+    hit: re.Pattern
+    neutral: re.Pattern
+    other_event: re.Pattern
+    claim: re.Pattern
+    block_before: re.Pattern
+    block_before_interception: re.Pattern
+    block_after: re.Pattern
+    interception: re.Pattern
+    name_blockers_after: re.Pattern
+    name_blockers_phrase: re.Pattern
+    negation: re.Pattern
+    street_words: frozenset[str]
+    given_names: frozenset[str]
+    speech_after: re.Pattern
+
+
+_PATTERN_KEYS = ("hit", "neutral", "other_event", "claim", "block_before",
+                 "block_before_interception", "block_after", "interception", "negation")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    path = resources.files("strikeledger") / "data" / "place_cues.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise VocabularyError(f"{path}: cannot read place cues: {exc}") from exc
+    bad: list[str] = []
+
+    def alternation(key: str, flags: int) -> re.Pattern | None:
+        items = raw.get(key)
+        if not isinstance(items, list) or not items:
+            bad.append(f"{key}: missing or empty list")
+            return None
+        for i, item in enumerate(items):
+            try:
+                re.compile(item)
+            except (re.error, TypeError) as exc:
+                bad.append(f"{key}[{i}] {item!r}: {exc}")
+        return None if bad else re.compile("|".join(f"(?:{p})" for p in items), flags)
+
+    compiled = {k: alternation(k, re.IGNORECASE) for k in _PATTERN_KEYS}
+    compiled["name_blockers_after"] = alternation("name_blockers_after", 0)
+    compiled["name_blockers_phrase"] = alternation("name_blockers_phrase", 0)
+    for key in ("street_words", "given_names"):
+        if not isinstance(raw.get(key), list) or not all(isinstance(w, str) for w in raw[key]):
+            bad.append(f"{key}: must be a list of strings")
+    try:
+        speech = re.compile(raw.get("speech_after", ""))
+    except re.error as exc:
+        bad.append(f"speech_after: {exc}")
+    if bad:
+        raise VocabularyError(f"{path}: {len(bad)} bad entries:\n  " + "\n  ".join(bad))
+    return _Cues(**compiled, street_words=frozenset(raw["street_words"]),
+                 given_names=frozenset(raw["given_names"]), speech_after=speech)
+
+
+@dataclass
+class _Raw:
+    """A matched name before its reading is settled."""
+    start: int
+    end: int
+    phrase: str
+    candidates: tuple[GazEntry, ...]
+    foreign: bool = False
+    suffixed: bool = False       # "<stem> region(s)" / "<stem> district(s)"
+    plural: bool = False
+    coordinable: str = ""        # "oblast" / "raion" when a plural suffix may reach back
+    alias: bool = False
+    dateline: bool = False
+
+
+def _suffix(text: str, end: int, pattern: re.Pattern) -> re.Match | None:
+    return pattern.match(text, end)
+
+
+def _match_phrase(gaz: Gazetteer, cues: _Cues, text: str, phrase: str, start: int, end: int,
+                  run_tokens: list[str]) -> _Raw | None:
+    key = normalise(phrase)
+    if key in gaz.foreign:
+        return _Raw(start, end, key, (), foreign=True)
+    if key.isupper() and key in gaz.upper:
+        key = gaz.upper[key]
+        line_start = text.rfind("\n", 0, start) + 1
+        dateline = not text[line_start:start].strip() and _DATELINE.match(text, end) is not None
+        return _Raw(start, end, key, gaz.bare[key], dateline=dateline)
+    m = _suffix(text, end, _OBLAST_SUFFIX)
+    if m and key in gaz.oblast_stems:
+        word = m.group("w").lower()
+        return _Raw(start, m.end(), key, (gaz.oblast_stems[key],), suffixed=True,
+                    plural=word.endswith("s"), coordinable="oblast")
+    m = _suffix(text, end, _RAION_SUFFIX)
+    if m and (key in gaz.raion_stems or key in gaz.district_stems):
+        cands = gaz.raion_stems.get(key) or gaz.district_stems[key]
+        return _Raw(start, m.end(), key, cands, suffixed=True,
+                    plural=m.group("w").lower().endswith("s"), coordinable="raion")
+    if key in gaz.bare:
+        return _Raw(start, end, key, gaz.bare[key])
+    if key in gaz.oblast_stems or key in gaz.raion_stems:
+        return _Raw(start, end, key, (), coordinable="stem")   # only as part of a list
+    return None
+
+
+def _blocked_name(cues: _Cues, text: str, raw: _Raw, run_rest: list[str], prev_word: str) -> bool:
+    if raw.suffixed or raw.foreign:
+        return False
+    if cues.name_blockers_after.match(text, raw.end):
+        return True
+    for m in cues.name_blockers_phrase.finditer(text, max(0, raw.start - 12), raw.end + 60):
+        if m.start() <= raw.start and m.end() >= raw.end:
+            return True
+    if any(t in cues.street_words for t in run_rest):
+        return True
+    after = re.match(r"\s+(street|avenue|embankment|boulevard|square|lane|highway)\b", text[raw.end:raw.end + 20])
+    if after and not run_rest:
+        return True
+    small = raw.candidates and raw.candidates[0].level in ("town", "village", "feature")
+    if small and raw.phrase in cues.given_names:
+        return True
+    if small and prev_word in cues.given_names:
+        return True
+    if small and cues.speech_after.match(text, raw.end):
+        return True
+    return False
+
+
+def _raw_mentions(text: str) -> list[_Raw]:
+    gaz, cues = load_gazetteer(), _cues()
+    out: list[_Raw] = []
+    for run in _RUN.finditer(text):
+        toks = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
+        words = [text[s:e] for s, e in toks]
+        prev = re.search(r"([A-Z][A-Za-z]+)\s+$", text[max(0, run.start() - 30):run.start()])
+        i = 0
+        while i < len(toks):
+            found = None
+            for j in range(min(len(toks), i + gaz.max_words) - 1, i - 1, -1):
+                s, e = toks[i][0], toks[j][1]
+                raw = _match_phrase(gaz, cues, text, text[s:e], s, e, words)
+                if raw is not None:
+                    found = (raw, j)
+                    break
+            if found is None:
+                i += 1
+                continue
+            raw, j = found
+            prev_word = words[i - 1] if i else (prev.group(1) if prev else "")
+            if not _blocked_name(cues, text, raw, words[j + 1:], prev_word):
+                out.append(raw)
+            i = j + 1
+    out.extend(_capital_aliases(text, gaz))
+    out.sort(key=lambda r: r.start)
+    _coordinate(text, out)
+    return out
+
+
+def _capital_aliases(text: str, gaz: Gazetteer) -> list[_Raw]:
+    if "Ukrain" not in text and "Kyiv" not in text and "Kiev" not in text:
+        return []
+    kyiv = gaz.by_name.get("Kyiv")
+    out = []
+    for m in _CAPITAL.finditer(text):
+        if _NOT_UKRAINE_CAPITAL.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if kyiv:
+            out.append(_Raw(m.start("c"), m.end("c"), "capital", kyiv[:1], alias=True))
+    return out
+
+
+def _coordinate(text: str, raws: list[_Raw]) -> None:
+    """Carry a plural "regions"/"districts" back over a list: "the Lviv and Volyn regions"."""
+    gaz = load_gazetteer()
+    for k, r in enumerate(raws):
+        if not (r.suffixed and r.coordinable):
+            continue
+        kind = r.coordinable
+        anchor = r.start
+        for p in reversed(raws[:k]):
+            gap = text[p.end:anchor]
+            if p.foreign or p.alias or p.suffixed or not _COORD_GAP.fullmatch(gap):
+                break
+            if not r.plural and "and" not in gap and "or" not in gap:
+                break
+            if kind == "oblast" and p.phrase in gaz.oblast_stems:
+                p.candidates = (gaz.oblast_stems[p.phrase],)
+            elif kind == "raion" and p.phrase in gaz.raion_stems:
+                p.candidates = gaz.raion_stems[p.phrase]
+            elif kind == "raion" and p.phrase in gaz.district_stems:
+                p.candidates = gaz.district_stems[p.phrase]
+            else:
+                break
+            p.suffixed = True
+            anchor = p.start
+    # a foreign region list ("the Kursk and Belgorod regions") is dropped entirely
+    for k, r in enumerate(raws):
+        if r.foreign:
+            continue
+        if r.candidates == () and not r.suffixed:
+            r.foreign = True   # a bare stem that no list claimed
+
+
+def _sentence_at(spans: list, starts: list[int], pos: int):
+    k = bisect.bisect_right(starts, pos) - 1
+    return spans[k] if k >= 0 and pos < spans[k].end else None
+
+
+def _resolve(raws: list[_Raw], text: str) -> list[tuple[_Raw, GazEntry]]:
+    """Pick one reading per mention, preferring units and cities named nearby."""
+    settled: list[tuple[int, GazEntry]] = []
+    for r in raws:
+        if not r.foreign and r.candidates and len({(c.admin1, c.city) for c in r.candidates}) == 1:
+            settled.append((r.start, r.candidates[0]))
+    sent_bounds = sentences(text) if any(len(r.candidates) > 1 for r in raws) else []
+    starts = [x.start for x in sent_bounds]
+    out = []
+    for r in raws:
+        if r.foreign or not r.candidates:
+            continue
+        best = r.candidates[0]
+        if len(r.candidates) > 1:
+            sent = _sentence_at(sent_bounds, starts, r.start)
+            near = [e for pos, e in settled if sent and sent.start <= pos < sent.end]
+            before = [e for pos, e in reversed(settled) if pos < r.start]
+            best = _pick(r.candidates, near, before + [e for _, e in settled])
+        out.append((r, best))
+    return out
+
+
+def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEntry]) -> GazEntry:
+    top = cands[0]
+    if top.level == "district":
+        for ctx in near + context:
+            for c in cands:
+                if c.city and (c.city == ctx.name or c.admin1 == ctx.admin1 and ctx.level == "city"):
+                    return c
+        return top
+    limit_near, limit_far = 100_000, 20_000
+    for pool, limit in ((near, limit_near), (context, limit_far)):
+        if top.population >= limit:
+            continue
+        units = [e.admin1 for e in pool if e.level in ("oblast", "raion", "city", "district", "region")]
+        for a1 in units:
+            for c in cands:
+                if c.admin1 == a1 and c.level not in ("oblast", "raion", "district"):
+                    return c
+    return top
+
+
+@lru_cache(maxsize=8)
+def _analyse(text: str) -> tuple[tuple[tuple[_Raw, GazEntry | None], ...], tuple[bool, ...]]:
+    """Mentions (foreign names included, with no entry) in order, and whether each is a hit.
+
+    Cached for the last few texts: the pipeline asks for mentions and places of one report.
+    """
+    raws = _raw_mentions(text)
+    resolved = _resolve(raws, text)
+    # foreign names take part in lists ("launched from Primorsko-Akhtarsk and Cape Chauda")
+    chain = sorted([(r, None) for r in raws if r.foreign] + resolved, key=lambda x: x[0].start)
+    return tuple(chain), tuple(_roles(text, chain))
+
+
+def find_place_mentions(text: str) -> list[PlaceMention]:
+    """Every mention of a Ukrainian place in ``text``, in order, with exact spans."""
+    chain, _ = _analyse(text)
+    return [PlaceMention(r.start, r.end, e.name, e.admin1, e.lat, e.lon, e.level, r.alias)
+            for r, e in chain if e is not None]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    lead = _LEAD_OTHER.match(text, start, end)
+    if lead:
+        cuts.append(lead.end())
+    cuts.extend(m.start() for m in _CLAUSE.finditer(text, start, end))
+    cuts = sorted(set(cuts)) + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _current_part(cues: _Cues, text: str, clause: tuple[int, int], pos: int) -> str | None:
+    """The clause with its other-event segments blanked, or None if ``pos`` lies in one.
+
+    An other-event cue in the clause's first comma segment ("In March, ...", "Only
+    yesterday ...") covers the whole clause; elsewhere it covers its own segment only
+    ("the dam, built in 1932, took two hits").
+    """
+    a, b = clause
+    cuts = [a] + [m.end() for m in _SEGMENT.finditer(text, a, b)] + [b]
+    segs = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    marked = [cues.other_event.search(text, x, y) is not None for x, y in segs]
+    if marked and marked[0]:
+        return None
+    out = []
+    for (x, y), m in zip(segs, marked):
+        if m and x <= pos < y:
+            return None
+        out.append(" " * (y - x) if m else text[x:y])
+    return "".join(out)
+
+
+def _strip(pattern: re.Pattern, s: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), s)
+
+
+def _is_hit(cues: _Cues, text: str, r: _Raw, clause: tuple[int, int], sentence: str,
+            chain_blocked: bool) -> bool:
+    if r.dateline or chain_blocked:
+        return False
+    if cues.claim.search(sentence):
+        return False
+    body = text[clause[0]:clause[1]]
+    if cues.negation.search(body):
+        return False
+    body = _current_part(cues, text, clause, r.start)
+    if body is None:
+        return False
+    before = text[max(clause[0], r.start - _LOOKBACK):r.start]
+    if cues.block_before.search(before) or cues.block_after.match(text, r.end):
+        return False
+    if cues.block_before_interception.search(before) and cues.interception.search(body):
+        return False
+    cleaned = _strip(cues.neutral, body)
+    return cues.hit.search(cleaned) is not None
+
+
+def _roles(text: str, resolved: list[tuple[_Raw, GazEntry]]) -> list[bool]:
+    cues = _cues()
+    spans = sentences(text)
+    starts = [x.start for x in spans]
+    roles: list[bool] = []
+    blocked_until = -1
+    for k, (r, _) in enumerate(resolved):
+        sent = _sentence_at(spans, starts, r.start)
+        s0, s1 = (sent.start, sent.end) if sent else (0, len(text))
+        clause = next(((a, b) for a, b in _clauses(text, s0, s1) if a <= r.start < b), (s0, s1))
+        if _HEADING_REST.fullmatch(text, s0, r.start) and _HEADING_REST.fullmatch(text, r.end, s1):
+            # a place named on its own heads the lines that follow: "Kryvyi Rih. A direct hit ..."
+            nxt = re.search(r"\n\s*\n|\n(?=\S+[.:]\s*$)", text[s1:])
+            clause = (s0, s1 + nxt.start() if nxt else len(text))
+        before = text[max(clause[0], r.start - _LOOKBACK):r.start]
+        own_block = bool(cues.block_before.search(before))
+        # a list continues the block of its head: "launched from X and Y in Z"
+        chain = False
+        if k and blocked_until >= 0:
+            gap = text[blocked_until:r.start]
+            chain = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+)(?:and\s+|or\s+)?(?:in\s+)?(?:the\s+)?", gap) is not None
+        roles.append(_is_hit(cues, text, r, clause, text[s0:s1], chain))
+        blocked_until = r.end if (own_block or chain) else -1
+    return roles
+
+
+def extract_places(text: str) -> list[Place]:
+    """One contract ``Place`` per distinct place, ``hit`` if any mention reports a hit."""
+    chain_raws, roles_all = _analyse(text)
+    order: list[tuple[str, str]] = []
+    best: dict[tuple[str, str], tuple[GazEntry, list[tuple[_Raw, bool]]]] = {}
+    for (r, e), hit in zip(chain_raws, roles_all):
+        if e is None:
+            continue
+        key = (e.name, e.admin1)
+        if key not in best:
+            order.append(key)
+            best[key] = (e, [])
+        best[key][1].append((r, hit))
+    out = []
+    for key in order:
+        e, ms = best[key]
+        hits = [r for r, h in ms if h]
+        pool = hits or [r for r, _ in ms]
+        ev = next((r for r in pool if not r.alias), pool[0])
+        out.append(Place(name=e.name, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                         role="hit" if hits else "mentioned",
+                         evidence=Evidence.of(text, ev.start, ev.end)))
+    return out
