@@ -88,7 +88,9 @@ class _Vocab:
     container_of: re.Pattern        # "the building of " right before an object
     damage: re.Pattern
     not_damage: re.Pattern
-    near_before: re.Pattern
+    near_before: re.Pattern         # "near ", "outside " right before an object
+    post_heads: frozenset[str]      # normalised heads a post-modifier may re-categorise
+    post_modifier: re.Pattern       # " with grain", " of the gas transmission system"
     false_friends: re.Pattern
     not_object_after: re.Pattern
 
@@ -174,7 +176,7 @@ def _vocab() -> _Vocab:
     compiled = {k: _regex_list(k, raw.get(k), bad)
                 for k in ("damage_cues", "not_damage", "false_friends")}
     compiled["not_object_after"] = _regex_list("not_object_after", [raw.get("not_object_after")], bad)
-    for k in ("containers", "near_before"):
+    for k in ("containers", "post_modifier_heads", "near_before"):
         if not isinstance(raw.get(k), list) or not raw[k]:
             bad.append(f"{k}: missing or empty list")
     if bad:
@@ -187,8 +189,20 @@ def _vocab() -> _Vocab:
     container_of = re.compile(rf"\b(?:{_words_regex(containers)})\s+of\s+$", re.IGNORECASE)
     head_words = frozenset(t.split()[-1] for t in term_category) | frozenset(ambiguous)
     near = re.compile(rf"\b(?:{_words_regex(raw['near_before'])})\s+$", re.IGNORECASE)
+    post = raw.get("post_modifiers")
+    if not isinstance(post, dict) or any(c not in _CATEGORIES or not isinstance(v, list) or not v
+                                         for c, v in post.items()):
+        raise VocabularyError("damage_terms.json: post_modifiers must map categories to word lists")
+    post_modifier = re.compile(
+        r"\s+(?:with|of|for|storing|containing|holding)\s+(?:(?:the|a|an|its|their)\s+)?"
+        r"(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(f"(?P<{c}>{_words_regex(v)})" for c, v in post.items())
+        + r")\b(?:\s+(?:system|sector|network|networks|company|complex|products|stocks|supplies))?",
+        re.IGNORECASE)
+    post_heads = frozenset(_norm(h) for h in raw["post_modifier_heads"]) | frozenset(
+        _norm(p) for p in map(_plural, raw["post_modifier_heads"]) if p)
     return _Vocab(term_category, head_words, ambiguous, pattern, container_after, container_of,
-                  compiled["damage_cues"], compiled["not_damage"], near, compiled["false_friends"],
+                  compiled["damage_cues"], compiled["not_damage"], near, post_heads, post_modifier,
+                  compiled["false_friends"],
                   compiled["not_object_after"])
 
 
@@ -344,6 +358,11 @@ def _objects(text: str, sent: Span) -> list[_Object]:
             end = c.end()
         start = _left_edge(text, m.start(), vocab.head_words)
         cat = _category(vocab, text, head, start, m.start(), sent)
+        if end == m.end() and _norm(head).split()[-1] in vocab.post_heads:
+            # "a warehouse with grain", "a facility of the gas transmission system"
+            pm = vocab.post_modifier.match(text, end, sent.end)
+            if pm:
+                cat, end = pm.lastgroup, pm.end()  # groups are named by category
         if cat is None:
             continue
         # "the building of a district administration", "the maternity ward of the hospital"
@@ -367,15 +386,28 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+def _only_a_location(text: str, o: _Object, objs: list[_Object], cl: list[tuple[int, int]],
+                     vocab: _Vocab) -> bool:
+    """An object after "near"/"outside" that only locates something else.
+
+    "an office block near the main railway station": the station locates the block.
+    "a crater beside a playground" (no damage cue in the clause): the playground is where
+    the crater is. "the missile exploded near a school": the school took the blast.
+    """
+    near = vocab.near_before.search(text, max(0, o.start - 20), o.start)
+    if near is None:
+        return False
+    if any(p.end <= near.start() and not text[p.end:near.start()].strip() for p in objs):
+        return True
+    cs, ce = _clause_of(cl, o.start)
+    return vocab.damage.search(text, cs, ce) is None
+
+
 def _damaged(text: str, sent: Span, np: tuple[int, int], cl: list[tuple[int, int]],
              vocab: _Vocab) -> bool:
     cues = [(m.start(), m.end()) for m in vocab.damage.finditer(text, sent.start, sent.end)]
     if not cues:
         return False
-    if vocab.near_before.search(text[max(sent.start, np[0] - 20):np[0]]):
-        inner = text[np[0]:np[1]].casefold()
-        if not re.search(r"damag|destroy|burn", inner):
-            return False
     cs, ce = _clause_of(cl, np[0])
     negs = [(m.start(), m.end()) for m in vocab.not_damage.finditer(text, cs, ce)]
     if not negs:
@@ -405,6 +437,8 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
         cl = clauses(text, sent)
         for o in objs:
             if ctx.about_other_event(o.head_start):
+                continue
+            if _only_a_location(text, o, objs, cl, vocab):
                 continue
             if _refers_back(text, o, found):
                 continue
