@@ -309,6 +309,15 @@ class _Reader:
         parsed = []
         for i, m in enumerate(mentions):
             fam, weapons, np_end = self.noun_phrase(m.end, s1)
+            if fam is None and not weapons:
+                pp = _PARTITIVE_PRONOUN.match(text, m.end, s1)
+                pn = _PARTITIVE_NP.match(text, m.end, s1)
+                if pp:
+                    np_end = pp.end()
+                elif pn:
+                    nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+                    inner = nxt.end if nxt is not None and nxt.start == pn.end() else pn.end()
+                    np_end = self.noun_phrase(inner, s1)[2]
             parsed.append((fam, weapons, np_end))
         for i in range(len(mentions) - 1, -1, -1):
             m = mentions[i]

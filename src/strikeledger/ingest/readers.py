@@ -76,6 +76,8 @@ def _row_report(obj, path: str, line: int) -> Report:
         raise InputError("missing or non-string field 'text'", path=path, line=line)
     if not text.strip():
         raise InputError("field 'text' is empty", path=path, line=line)
+    if "\x00" in text:
+        raise InputError("field 'text' holds a NUL character", path=path, line=line)
     rid = obj.get("id")
     rid = short_hash(text) if rid in (None, "") else str(rid)
     published = _parse_date(obj.get("published"), path, line) or header_date(text)
