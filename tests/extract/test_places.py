@@ -197,3 +197,13 @@ def test_evidence_text_equals_the_slice_everywhere():
     text = "KYIV, Jan 8 — Russian strikes hit Kyiv, Kharkiv and the Dnipropetrovsk region; the capital lost power."
     for p in extract_places(text):
         assert p.evidence.text == text[p.evidence.start:p.evidence.end]
+
+
+def test_surname_equal_to_a_village_name_is_not_a_place():
+    """Regression: "Mayor Hennadiy Trukhanov" was read as the village of Trukhaniv."""
+    assert mentions("Mayor Hennadiy Trukhanov declared two days of mourning in Odesa.") == [
+        ("Odesa", "Odesa", "Odesa Oblast")]
+
+
+def test_a_village_at_the_start_of_a_sentence_is_still_a_place():
+    assert [n for _, n, _ in mentions("Kopyliv was hit. Near Bucha, debris fell.")] == ["Kopyliv", "Bucha"]

@@ -189,9 +189,28 @@ def _blocked_name(cues: _Cues, text: str, raw: _Raw, run_rest: list[str], prev_w
         return True
     if small and prev_word in cues.given_names:
         return True
+    if small and _prev_is_name(text, raw.start):
+        return True  # "Mayor Hennadiy Trukhanov": a surname after a first name
     if small and cues.speech_after.match(text, raw.end):
         return True
     return False
+
+
+_FUNCTION_WORDS = frozenset("In At On Near From The To Of And Or By For Over Outside Inside Into "
+                            "Across Around Towards Toward Via Both".split())
+
+
+def _prev_is_name(text: str, start: int) -> bool:
+    """A capitalised word right before, itself not sentence-initial: "Hennadiy Trukhanov"."""
+    window = text[max(0, start - 40):start]
+    m = re.search(r"([.!?:;\n\"“(]\s*|^|[a-z,]\s+)([A-Z][a-z]+) $", window)
+    if not m or m.group(2) in _FUNCTION_WORDS:
+        return False
+    lead = m.group(1)
+    if not lead.strip() or lead.strip()[-1] in ".!?:;\n\"“(":
+        return False  # sentence-initial: "Bucha was hit", "Near Irpin ..."
+    gaz = load_gazetteer()
+    return m.group(2) not in gaz.bare and m.group(2) not in gaz.oblast_stems
 
 
 def _raw_mentions(text: str) -> list[_Raw]:
