@@ -1,0 +1,592 @@
+"""Amounts as English states them: "at least four", "some 500", "10-15", "dozens of".
+
+`parse_quantity` reads one phrase; `find_quantities` scans running text and returns every
+amount with its exact span, leaving out numbers that count nothing (weapon designations,
+clock times, dates, years, percentages, decimals, ordinals, house numbers, ages, floors,
+units of distance, time, power and money). Which amount counts what is the figure
+extractor's business, not this module's.
+
+Decisions the contract leaves open (vocabulary in data/quantities.json):
+- "two or three", "10 or 15": a range (low < high required).
+- "a couple (of)", "a pair of": exactly 2; "a dozen" 12, "half a dozen" 6, "two dozen" 24.
+- "tens of" is vague with low 20 ("tens of thousands" 20000); "thousands" 2000,
+  "several thousand" 3000, "a few hundred" 200, "a handful" 2.
+- "few" without "a", "many", "numerous", "a number of", "multiple": no amount (None).
+- "N+", "N-plus", "N or more": at_least; "N-odd", "N or so": approx.
+- "rose from 4 to 7" is two amounts (a change), not a range.
+- A qualifier before a vague word ("at least several") is left out of the span.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from text_to_num import text2num
+
+from ..errors import VocabularyError
+from ..model import Qualifier, Quantity
+
+__all__ = ["QuantityMention", "Vocabulary", "carry_qualifier", "find_quantities",
+           "load_vocabulary", "parse_quantity"]
+
+_BOUNDED = ("at_least", "more_than", "at_most", "less_than", "nearly", "approx")
+_WORD_LISTS = ("range_openers", "change_verbs", "units", "months", "months_capitalised_only",
+               "label_nouns", "street_words", "age_words", "person_nouns",
+               "designation_prefixes", "year_before", "year_after", "carry_stop_words",
+               "one_before", "one_after")
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    """One amount in running text.
+
+    `start:end` is the whole phrase with its qualifier ("at least four", "dozens of");
+    `num_start:num_end` is the number or vague word itself. `bare` is True when the
+    amount is written as a number alone, with no qualifier. `carried` is True when
+    `carry_qualifier` gave it the qualifier of the item before it in a list.
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    quantity: Quantity
+    bare: bool
+    carried: bool = False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """quantities.json, checked: how English writes numbers and qualifies them."""
+
+    cardinals: dict[str, int]
+    scales: dict[str, int]
+    multiplier_scales: dict[str, int]
+    numbers: dict[str, int]
+    before: dict[str, str]              # qualifier phrase before a number -> qualifier
+    after: dict[str, str]               # qualifier phrase after a number -> qualifier
+    vague: dict[str, tuple[int, bool]]  # phrase -> (low, may take "of")
+    words: dict[str, tuple[str, ...]]   # the plain word lists (_WORD_LISTS)
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _is_phrase(x: Any) -> bool:
+    return isinstance(x, str) and x.strip() != "" and x == x.strip()
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    """Read and check quantities.json (the packaged one by default).
+
+    Raises VocabularyError listing every bad entry at once.
+    """
+    where = str(path) if path else "strikeledger/data/quantities.json"
+    try:
+        raw = (Path(path).read_text(encoding="utf-8") if path else
+               resources.files("strikeledger.data").joinpath("quantities.json")
+               .read_text(encoding="utf-8"))
+        data = json.loads(raw)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise VocabularyError(f"{where}: cannot read: {exc}") from exc
+    errors = validate_vocabulary(data)
+    if errors:
+        raise VocabularyError(f"{where}: {len(errors)} bad entries: " + "; ".join(errors))
+    before, after = {}, {}
+    for qual, forms in data["qualifiers"].items():
+        before.update({_norm(p): qual for p in forms.get("before", [])})
+        after.update({_norm(p): qual for p in forms.get("after", [])})
+    return Vocabulary(
+        cardinals=dict(data["cardinals"]), scales=dict(data["scales"]),
+        multiplier_scales=dict(data["multiplier_scales"]),
+        numbers={_norm(k): v for k, v in data["numbers"].items()},
+        before=before, after=after,
+        vague={_norm(e["phrase"]): (e["low"], bool(e.get("of", False))) for e in data["vague"]},
+        words={k: tuple(data[k]) for k in _WORD_LISTS})
+
+
+def validate_vocabulary(data: Any) -> list[str]:
+    """Every problem in a parsed quantities.json, as readable strings (empty when fine)."""
+    if not isinstance(data, dict):
+        return ["top level: expected an object"]
+    errors: list[str] = []
+
+    def int_map(key: str, minimum: int, words_only: bool = False) -> None:
+        table = data.get(key)
+        if not isinstance(table, dict) or not table:
+            errors.append(f"{key}: expected a non-empty object")
+            return
+        for k, v in table.items():
+            if not _is_phrase(k) or k != k.lower():
+                errors.append(f"{key}: {k!r}: phrase must be lower case, no outer spaces")
+            if not isinstance(v, int) or isinstance(v, bool) or v < minimum:
+                errors.append(f"{key}: {k!r}: value {v!r} is not an integer >= {minimum}")
+            elif words_only:
+                try:
+                    if text2num(k, "en") != v:
+                        errors.append(f"{key}: {k!r}: text2num reads {text2num(k, 'en')}, not {v}")
+                except ValueError:
+                    errors.append(f"{key}: {k!r}: not a number word")
+
+    int_map("cardinals", 0, words_only=True)
+    int_map("scales", 1)
+    int_map("multiplier_scales", 1)
+    int_map("numbers", 0)
+
+    quals = data.get("qualifiers")
+    if not isinstance(quals, dict) or not quals:
+        errors.append("qualifiers: expected a non-empty object")
+    else:
+        seen: dict[tuple[str, str], str] = {}
+        for qual, forms in quals.items():
+            if qual not in _BOUNDED:
+                errors.append(f"qualifiers: {qual!r} is not one of {', '.join(_BOUNDED)}")
+                continue
+            if not isinstance(forms, dict) or set(forms) - {"before", "after"}:
+                errors.append(f"qualifiers.{qual}: expected an object with 'before'/'after'")
+                continue
+            for side, phrases in forms.items():
+                if not isinstance(phrases, list):
+                    errors.append(f"qualifiers.{qual}.{side}: expected a list")
+                    continue
+                for p in phrases:
+                    if not _is_phrase(p) or p != p.lower():
+                        errors.append(f"qualifiers.{qual}.{side}: {p!r}: bad phrase")
+                        continue
+                    other = seen.setdefault((side, _norm(p)), qual)
+                    if other != qual:
+                        errors.append(f"qualifiers.{qual}.{side}: {p!r} also under {other}")
+
+    vague = data.get("vague")
+    if not isinstance(vague, list) or not vague:
+        errors.append("vague: expected a non-empty list")
+    else:
+        names: set[str] = set()
+        for i, e in enumerate(vague):
+            if not isinstance(e, dict) or set(e) - {"phrase", "low", "of"}:
+                errors.append(f"vague[{i}]: expected {{phrase, low, of?}}")
+                continue
+            p, low = e.get("phrase"), e.get("low")
+            if not _is_phrase(p) or p != p.lower():
+                errors.append(f"vague[{i}]: phrase {p!r} must be lower case")
+            elif _norm(p) in names:
+                errors.append(f"vague[{i}]: {p!r} listed twice")
+            else:
+                names.add(_norm(p))
+            if not isinstance(low, int) or isinstance(low, bool) or low < 1:
+                errors.append(f"vague[{i}]: low {low!r} is not an integer >= 1")
+            if not isinstance(e.get("of", False), bool):
+                errors.append(f"vague[{i}]: 'of' must be true or false")
+
+    for key in _WORD_LISTS:
+        words = data.get(key)
+        if not isinstance(words, list) or not words:
+            errors.append(f"{key}: expected a non-empty list")
+            continue
+        for w in words:
+            if not _is_phrase(w):
+                errors.append(f"{key}: {w!r}: expected a non-empty phrase")
+    months = data.get("months")
+    if isinstance(months, list):
+        for w in data.get("months_capitalised_only") or []:
+            if w not in months:
+                errors.append(f"months_capitalised_only: {w!r} is not in months")
+    return errors
+
+
+# --- patterns, built once from the vocabulary -------------------------------------
+
+def _alt(phrases) -> str:
+    """Alternation of phrases, longest first; a space matches any whitespace run."""
+    out = []
+    for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
+        out.append(r"\s+".join(re.escape(w) for w in p.split()))
+    return "|".join(out)
+
+
+def _trie(phrases, lower: bool = True) -> str:
+    """One regex for many phrases, shaped as a character trie.
+
+    A long flat alternation is tried branch by branch at every word of the text; a trie
+    rejects a word after a character or two, which is what keeps scanning fast.
+    Longer phrases are preferred (optional tails are greedy).
+    """
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for ch in " ".join((p.lower() if lower else p).split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
+            for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _words(phrases, then: str = r"(?!\w)") -> str:
+    """Trie of phrases; `then` must follow those that end in a letter or digit."""
+    alnum = [p for p in phrases if p[-1].isalnum()]
+    other = [p for p in phrases if not p[-1].isalnum()]
+    parts = ([_trie(alnum) + then] if alnum else []) + ([_trie(other)] if other else [])
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _cased(words, capitalised_only=()) -> set[str]:
+    """Capitalised, lower and UPPER forms of each word, for case-sensitive matching
+    (only Capitalised/UPPER for words that are common English otherwise: "may")."""
+    forms = set()
+    for w in words:
+        forms.update({w.capitalize(), w.upper()})
+        if w not in capitalised_only:
+            forms.add(w.lower())
+    return forms
+
+
+class _Patterns:
+    def __init__(self, v: Vocabulary) -> None:
+        self.v = v
+        w = v.words
+        card = v.cardinals
+        tens = [k for k, n in card.items() if n >= 20]
+        units = [k for k, n in card.items() if 1 <= n <= 9]
+        small = rf"(?:{_trie(tens)}(?:[\s-]+{_trie(units)}(?!\w))?|{_trie(card)})(?!\w)"
+        scale = rf"{_trie(v.scales)}(?!\w)"
+        half = rf"(?:\s+and\s+a\s+half(?=\s+{scale}))?"      # "one and a half thousand"
+        word_num = (rf"(?:{small}|an?(?=[\s-]+{scale})){half}"
+                    rf"(?:[\s-]+{scale}(?:(?:[\s-]+and)?[\s-]+{small})?)*")
+        extras = rf"{_trie(v.numbers)}(?!\w)"
+        digits = (rf"(?:\d+\.\d+(?=[\s-]*{scale})|\d{{1,3}}(?:,\d{{3}})+(?!\d)"
+                  r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?!\w|[.,:/]\d)" + half)
+        # digits glued to a word, a decimal point, a time, a sign or a hyphen are not a count
+        # (Kh-101, 3M22, 06:40, 1.5, -5); only the second end of "10-15" follows a hyphen
+        digits_first = r"(?=\d)(?<![\w.,:/+\-−$€£₴#№])" + digits
+        digits_second = r"(?=\d)(?<![\w.,:/+−$€£₴#№])" + digits
+        mult = rf"(?:[\s-]+{_trie(v.multiplier_scales)}(?!\w))?"
+        # a number followed by "-storey", "-year-old": a compound modifier, not a count
+        hyphen_post = [p[1:] for p in v.after if p.startswith("-")] or ["\x00"]
+        no_compound = rf"(?!-(?!{_trie(hyphen_post)}(?!\w))[^\W\d_])"
+        num = rf"(?:{extras}|{digits_first}|(?<![\w-]){word_num}){mult}{no_compound}"
+        num2 = rf"(?:{extras}|{digits_second}|{word_num}){mult}{no_compound}"
+
+        pre_w = [p for p in v.before if p[-1].isalnum()]
+        pre_s = [p for p in v.before if not p[-1].isalnum()]
+        pre = rf"(?:{_trie(pre_w)}(?=\s)|{_trie(pre_s)})\s*"
+        post_w = [p for p in v.after if p[0].isalnum()]
+        post_s = [p for p in v.after if not p[0].isalnum()]
+        post_words = _words(post_w, r"(?![\w-])")
+        post = rf"(?:\s+{post_words}|\s*{_words(post_s)})(?!\s*\d)"
+        openers = _trie(w["range_openers"])
+        range_sep = r"\s+(?:to|and|or)\s+|\s?–\s?|—|(?<=\d)\s*-\s*(?=\d)"
+
+        single = rf"(?P<pre>{pre})?(?P<num>{num})(?![-–]\d)(?P<post>{post})?"
+        flags = re.IGNORECASE
+        # one pass over the text: [qualifier] [between|from] number, then either the
+        # second end of a range or a qualifier after the number; or a vague amount
+        self.master = re.compile(
+            rf"(?<![\w-])(?:(?P<pre>{pre})?(?:(?P<ro>{openers})\s+)?(?P<num>{num})"
+            rf"(?:(?P<rs>{range_sep})(?P<r2>{num2})(?![-–.:/,]?\d)|(?![-–]\d)(?P<post>{post})?)"
+            rf"|(?P<vague>{_trie(v.vague)})(?!\w)(?P<of>\s+of(?!\w))?)", flags)
+        self.single = re.compile(single, flags)
+
+        self.and_half = re.compile(
+            rf"(?P<base>.+?)\s+and\s+a\s+half\s+(?P<scale>{_alt(v.scales)})", flags)
+        self.separators = re.compile(r"[,\s\u00a0\u202f]")
+
+        self.months = _cased(w["months"], set(w["months_capitalised_only"]))
+        months = _trie(self.months, lower=False)
+        dash = r"(?:-|–|—|and|or|to|&)"
+        self.right_unit = re.compile(rf"\s*{_words(w['units'])}", flags)        # 40 km, 88%
+        self.right_month = re.compile(                                          # 10 October
+            rf"[\s,]*(?:{dash}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*)?,?\s*(?:of\s+)?{months}(?!\w)")
+        self.right_street = re.compile(                                         # 40 Peremohy Ave
+            rf"\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?i:{_words(w['street_words'])})")
+        self.person_right = re.compile(r"\s*[,)]")
+        self.year_right = re.compile(
+            rf"\s*(?:$|[^\w\s]|[A-Z0-9]|{_words(w['year_after'])})")
+        self.one_right = re.compile(
+            rf"[\s-]+{_words(w['one_after'])}"
+            r"|\s+of\s+(?:the|its|their|our|his|her|this|that)\s+(?:most|least|\w{3,}est)(?!\w)",
+            flags)
+        self.day_number = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+        low = lambda key: frozenset(x.lower() for x in w[key])  # noqa: E731
+        self.label_nouns, self.street_words = low("label_nouns"), low("street_words")
+        self.age_words, self.person_nouns = low("age_words"), low("person_nouns")
+        self.year_before, self.one_before = low("year_before"), low("one_before")
+        self.change_verbs, self.stop_words = low("change_verbs"), low("carry_stop_words")
+        self.designations = frozenset(w["designation_prefixes"])
+        self.gap_break = re.compile(r"[.!?;:()\[\]\"“”\n]")
+        self.word_token = re.compile(r"[^\W\d_][\w'’/-]*")
+        self.scale_tail = re.compile(rf"[\s-]+({_alt(v.multiplier_scales)})$", flags)
+
+    @functools.lru_cache(maxsize=4096)
+    def value(self, phrase: str) -> int | None:
+        """The integer a matched number phrase states, or None if it states none."""
+        t = _norm(phrase)
+        if t in self.v.numbers:
+            return self.v.numbers[t]
+        m = self.and_half.fullmatch(t)
+        if m:
+            base = self.value(m.group("base"))
+            return None if base is None else (2 * base + 1) * self.v.scales[m.group("scale")] // 2
+        if t[0].isdigit():
+            tail = self.scale_tail.search(t)
+            if tail:
+                head, mul = t[:tail.start()], self.v.multiplier_scales[tail.group(1)]
+                head = self.separators.sub("", head)
+                number = float(head) * mul if "." in head else int(head) * mul
+                return int(number) if number == int(number) else None
+            return int(self.separators.sub("", t))
+        words = t.replace("-", " ")
+        if words.startswith(("a ", "an ")):
+            words = "one " + words.split(" ", 1)[1]
+        try:
+            return text2num(words, "en")
+        except ValueError:
+            pass
+        tail = self.scale_tail.search(t)   # "two dozen", "a couple of hundred"
+        if tail:
+            head = self.value(t[:tail.start()])
+            if head is not None:
+                return head * self.v.multiplier_scales[tail.group(1)]
+        return None
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    return _Patterns(load_vocabulary())
+
+
+# --- scanning -----------------------------------------------------------------------
+
+_NUMBER_SIGNS = frozenset({"No", "No.", "NO", "NO.", "no.", "Nos.", "nos.", "Nr", "Nr.", "#", "№"})
+_CURRENCIES = frozenset({"UAH", "USD", "EUR", "$", "€", "£", "₴"})
+_DASHES = frozenset({"-", "–", "—", "and", "or", "to", "&"})
+
+
+def _left_tokens(text: str, s: int, n: int = 4) -> list[str]:
+    """Up to n whitespace-separated tokens before offset s, nearest last."""
+    lo = max(0, s - 12 * n)
+    toks = text[lo:s].split()
+    if lo > 0 and toks and not text[lo - 1].isspace() and not text[lo].isspace():
+        toks = toks[1:]  # cut mid-word
+    return toks[-n:]
+
+
+def _is_month(P: _Patterns, tok: str) -> bool:
+    return tok.rstrip(".") in P.months
+
+
+def _dropped(text: str, s: int, e: int, P: _Patterns) -> bool:
+    """True when the amount at text[s:e] counts nothing: a unit, a date, a label, an age."""
+    if P.right_unit.match(text, e) or P.right_month.match(text, e) or P.right_street.match(text, e):
+        return True
+    toks = _left_tokens(text, s)
+    if not toks:
+        return False
+    t1 = toks[-1]
+    glued = s > 0 and not text[s - 1].isspace()
+    if not glued:
+        low1 = t1.lower()
+        if (t1 in _NUMBER_SIGNS or t1 in _CURRENCIES or low1 in P.label_nouns
+                or low1.rstrip(",") in P.street_words or _is_month(P, t1)
+                or low1 in P.age_words or t1.rstrip("-") in P.designations):
+            return True                       # No. 40, building 5, October 10, aged 42, Kh 101
+        if len(toks) >= 2 and " ".join(toks[-2:]).lower() in P.age_words:
+            return True                       # age of 42
+        if (len(toks) >= 3 and t1 in _DASHES and P.day_number.fullmatch(toks[-2])
+                and _is_month(P, toks[-3])):
+            return True                       # July 6 and 7
+    who = t1.rstrip(",(")
+    if who != t1 or t1 == "(":
+        if not who and len(toks) >= 2:
+            who = toks[-2]
+        if who.lower() in P.person_nouns and P.person_right.match(text, e):
+            return True                       # a woman, 67, ... / a man (45)
+    return False
+
+
+def _is_year(text: str, sm: re.Match, phrase: bool, P: _Patterns) -> bool:
+    n = sm.group("num")
+    if len(n) != 4 or not n.isdigit() or not 1900 <= int(n) <= 2100:
+        return False
+    toks = _left_tokens(text, sm.start("num"), 1)
+    if toks and toks[-1].lower() in P.year_before:
+        return True
+    return not phrase and bool(P.year_right.match(text, sm.end("num")))
+
+
+def _is_pronoun_one(text: str, sm: re.Match, P: _Patterns) -> bool:
+    if sm.group("num").lower() != "one":
+        return False
+    toks = _left_tokens(text, sm.start("num"), 1)
+    return bool((toks and toks[-1].lower() in P.one_before) or P.one_right.match(text, sm.end()))
+
+
+def _after_change_verb(text: str, s: int, P: _Patterns) -> bool:
+    """"rose from 4 to 7": a change verb in the few words before "from"."""
+    return any(t.lower().strip(",") in P.change_verbs for t in _left_tokens(text, s, 4))
+
+
+def _single(text: str, sm: re.Match, phrase: bool, P: _Patterns) -> QuantityMention | None:
+    value = P.value(sm.group("num"))
+    if value is None or _dropped(text, sm.start(), sm.end(), P):
+        return None
+    pre, post = sm.group("pre"), sm.group("post")
+    bare = pre is None and post is None
+    if bare and (_is_year(text, sm, phrase, P) or _is_pronoun_one(text, sm, P)):
+        return None
+    if pre is not None:
+        qual = P.v.before[_norm(pre)]
+    elif post is not None:
+        qual = P.v.after[_norm(post)]
+    else:
+        qual = "exact"
+    return QuantityMention(sm.start(), sm.end(), sm.start("num"), sm.end("num"),
+                           Quantity.make(value, qual), bare)
+
+
+def _range_bounds(m: re.Match, P: _Patterns) -> tuple[int, int] | None:
+    t1, t2 = m.group("num"), m.group("r2")
+    v1, v2 = P.value(t1), P.value(t2)
+    if v1 is None or v2 is None:
+        return None
+    tail2 = P.scale_tail.search(_norm(t2))
+    if tail2 and not P.scale_tail.search(_norm(t1)):
+        # "two to three thousand": the scale word governs both ends
+        mul = P.v.multiplier_scales[tail2.group(1).lower()]
+        if v1 < v2 // mul:
+            v1 *= mul
+    return (v1, v2) if v1 < v2 else None
+
+
+def _is_year_range(m: re.Match) -> bool:
+    return all(len(g) == 4 and g.isdigit() and 1900 <= int(g) <= 2100
+               for g in (m.group("num"), m.group("r2")))
+
+
+def _scan(text: str, start: int, end: int, phrase: bool) -> list[QuantityMention]:
+    P = _patterns()
+    out: list[QuantityMention] = []
+
+    def single_at(pos: int) -> None:
+        sm = P.single.match(text, pos, end)
+        mention = _single(text, sm, phrase, P) if sm else None
+        if mention:
+            out.append(mention)
+
+    pos = start
+    while pos < end:
+        m = P.master.search(text, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group("vague") is not None:
+            low, takes_of = P.v.vague[_norm(m.group("vague"))]
+            e = m.end() if takes_of else m.end("vague")
+            pos = e
+            if not _dropped(text, m.start(), e, P):
+                out.append(QuantityMention(m.start(), e, m.start("vague"), m.end("vague"),
+                                           Quantity.make(None, Qualifier.vague, low), False))
+        elif m.group("r2") is not None:
+            sep = m.group("rs").strip().lower()
+            opener = (m.group("ro") or "").lower()
+            bounds = _range_bounds(m, P)
+            if bounds and _is_year_range(m):
+                continue  # "between 2014 and 2022": years
+            valid = (bounds is not None and not (sep == "and" and opener != "between")
+                     and not (sep == "or" and opener))
+            if valid and opener == "from" and _after_change_verb(text, m.start(), P):
+                valid = False  # "rose from 4 to 7": two tolls, not a range
+            if valid:
+                if not _dropped(text, m.start(), m.end(), P):
+                    out.append(QuantityMention(
+                        m.start(), m.end(), m.start("num"), m.end("r2"),
+                        Quantity.make(None, Qualifier.range, bounds[0], bounds[1]), False))
+                continue
+            # not a range: the first number on its own, then go on from the second
+            single_at(m.start("num") if opener else m.start())
+            pos = m.start("r2")
+        elif m.group("ro") is not None:
+            single_at(m.start("num"))  # "from 40 drones": "from" is no qualifier
+        else:
+            mention = _single(text, m, phrase, P)
+            if mention:
+                out.append(mention)
+    return out
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[QuantityMention]:
+    """Every amount stated in text[start:end], in order, with offsets into `text`."""
+    end = len(text) if end is None else min(end, len(text))
+    return _scan(text, start, end, phrase=False)
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Read one quantity phrase ("over thirty", "10-15", "dozens of"); None if it has none.
+
+    The first amount in the text wins. A bare four-digit number reads as a count here
+    ("2000"), unless a word like "in" or "since" makes it a year.
+    """
+    found = _scan(text, 0, len(text), phrase=True)
+    return found[0].quantity if found else None
+
+
+def carry_qualifier(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
+    """Let a qualifier govern a plain list: "some 500 drones and 40 missiles" -> both approx.
+
+    A bare amount takes the bounded qualifier (approx, nearly, at least, ...) of the amount
+    before it when only a few noun-like words and one plain coordination (" and ", ", ",
+    ", and ") lie between them: never across a sentence, a clause mark or a verb
+    ("at least 4 killed and 12 injured" keeps 12 exact). A single item (1) never
+    takes a qualifier over. The chain continues along a list.
+    """
+    P = _patterns()
+    out: list[QuantityMention] = []
+    prev: QuantityMention | None = None
+    for m in mentions:
+        if (prev is not None and m.bare and m.quantity.value not in (None, 1)
+                and prev.quantity.qualifier in _BOUNDED and prev.end <= m.start
+                and _coordinated(text[prev.end:m.start], P)):
+            m = replace(m, quantity=Quantity.make(m.quantity.value, prev.quantity.qualifier),
+                        carried=True)
+        out.append(m)
+        prev = m
+    return out
+
+
+def _coordinated(gap: str, P: _Patterns) -> bool:
+    if len(gap) > 80 or P.gap_break.search(gap):
+        return False
+    words = gap.split()
+    if words and words[-1].lower() in ("and", "&"):
+        words.pop()
+        if words and words[-1].endswith(","):
+            words[-1] = words[-1][:-1]
+    elif words and words[-1].endswith(","):
+        words[-1] = words[-1][:-1]
+    else:
+        return False
+    if len(words) > 4 or any("," in w for w in words):
+        return False
+    stop = P.stop_words
+    for w in words:
+        if not P.word_token.fullmatch(w):
+            return False
+        low = w.lower()
+        if low in stop:
+            return False
+        if w.islower() and len(w) > 4 and low.endswith(("ed", "ing")):
+            return False  # a verb or participle: "killed", "including"
+    return True
