@@ -22,8 +22,9 @@ from functools import lru_cache
 from importlib import resources
 
 from strikeledger.errors import VocabularyError
-from strikeledger.extract.event_scope import ReportScope, clauses
+from strikeledger.extract.event_scope import clauses, report_scope
 from strikeledger.extract.text import Span
+from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 from strikeledger.model import Damage, DamageCategory, Evidence
 
 __all__ = ["extract_damage", "damage_category"]
@@ -66,6 +67,7 @@ _STOP = {
     "until", "if", "so", "because", "whether", "once", "again", "even", "just", "only",
     "still", "mostly", "mainly", "namely", "especially", "particularly", "notably",
 }
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _TOKEN = re.compile(r"\d[\d,.]*(?:[-‐‑][\w’']+)*|[\w’']+(?:[-‐‑][\w’']+)*|[^\w\s]")
 _WINDOW = 160  # characters left of a head searched for its noun phrase
 _MAX_MODIFIERS = 6
@@ -105,14 +107,6 @@ def _plural(term: str) -> str | None:
     return term + "s"
 
 
-def _term_regex(term: str) -> str:
-    body = r"[\s‐‑-]+".join(re.escape(w) for w in re.split(r"[\s‐‑-]+", term))
-    body = body.replace("'", "['’]").replace("’", "['’]") if "'" in term or "’" in term else body
-    if re.fullmatch(r"[A-Z]{2,5}", term):
-        return f"(?-i:{body})"
-    return body
-
-
 def _regex_list(key: str, items: object, bad: list[str]) -> re.Pattern | None:
     if not isinstance(items, list) or not items:
         bad.append(f"{key}: missing or empty list")
@@ -137,6 +131,7 @@ def _vocab() -> _Vocab:
                      .read_text(encoding="utf-8"))
     bad: list[str] = []
     term_category: dict[str, str] = {}
+    forms: set[str] = set()  # every spelling the term regex matches, as written
     terms = raw.get("terms")
     if not isinstance(terms, dict):
         raise VocabularyError("damage_terms.json: 'terms' must map categories to term lists")
@@ -149,6 +144,7 @@ def _vocab() -> _Vocab:
             continue
         for t in items:
             for form in filter(None, (t, _plural(t))):
+                forms.add(form)
                 key = _norm(form)
                 if key in term_category and term_category[key] != cat:
                     bad.append(f"terms.{cat}: {t!r} is also a {term_category[key]} term")
@@ -172,6 +168,7 @@ def _vocab() -> _Vocab:
                       for c, v in rule.get("sentence", {}).items() if v},
             default=default)
         for form in filter(None, (head, _plural(head))):
+            forms.add(form)
             ambiguous[_norm(form)] = h
     compiled = {k: _regex_list(k, raw.get(k), bad)
                 for k in ("damage_cues", "not_damage", "false_friends")}
@@ -181,9 +178,12 @@ def _vocab() -> _Vocab:
             bad.append(f"{k}: missing or empty list")
     if bad:
         raise VocabularyError("damage_terms.json: " + "; ".join(bad))
-    all_terms = sorted({*term_category, *ambiguous}, key=len, reverse=True)
-    pattern = re.compile(
-        rf"(?<![\w‐‑-])(?:{'|'.join(_term_regex(t) for t in all_terms)})(?![\w‐‑-])", re.IGNORECASE)
+    # Terms as one trie regex; all-capital acronyms (CHP, TPP) match only as written.
+    sep = r"[\s‐‑-]+"
+    plain = [literal_atoms(f, space=sep, hyphen=sep) for f in forms if not _ACRONYM.fullmatch(f)]
+    exact = [[re.escape(f)] for f in forms if _ACRONYM.fullmatch(f)]
+    body = trie_regex(plain) + (f"|(?-i:{trie_regex(exact)})" if exact else "")
+    pattern = re.compile(rf"(?<![\w‐‑-])(?:{body})(?![\w‐‑-])", re.IGNORECASE)
     containers = [*raw["containers"], *filter(None, map(_plural, raw["containers"]))]
     container_after = re.compile(rf"\s+(?:{_words_regex(containers)})\b", re.IGNORECASE)
     container_of = re.compile(rf"\b(?:{_words_regex(containers)})\s+of\s+$", re.IGNORECASE)
@@ -339,23 +339,26 @@ class _Object:
     ambiguous: bool     # category read from modifiers/context, not from the term itself
 
 
-def _objects(text: str, sent: Span) -> list[_Object]:
-    """Every object phrase in one sentence."""
+def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> list[_Object]:
+    """Every object phrase in one sentence (``matches``: its term matches, if known)."""
     vocab = _vocab()
+    if matches is None:
+        matches = list(vocab.terms.finditer(text, sent.start, sent.end))
+    if not matches:
+        return []
+    friends = [(f.start(), f.end()) for f in vocab.false_friends.finditer(text, sent.start, sent.end)]
     out = []
-    for m in vocab.terms.finditer(text, sent.start, sent.end):
-        if any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end()
-               for f in vocab.false_friends.finditer(text, max(sent.start, m.start() - 40),
-                                                     min(sent.end, m.end() + 40))):
+    for m in matches:
+        if any(fs <= m.start() < fe or m.start() <= fs < m.end() for fs, fe in friends):
             continue
         if vocab.not_object_after.match(text, m.end(), sent.end):
             continue  # "city council secretary", "hospital staff": people, not a building
         end = m.end()
-        c = vocab.container_after.match(text, end, sent.end)
         head = m.group()
-        cat = _lookup(vocab, head)
-        if c and cat is not None:
-            end = c.end()
+        fixed = _lookup(vocab, head)
+        c = vocab.container_after.match(text, end, sent.end)
+        if c and fixed is not None:
+            end = c.end()  # "a school building"
         start = _left_edge(text, m.start(), vocab.head_words)
         cat = _category(vocab, text, head, start, m.start(), sent)
         if end == m.end() and _norm(head).split()[-1] in vocab.post_heads:
@@ -369,7 +372,7 @@ def _objects(text: str, sent: Span) -> list[_Object]:
         before = vocab.container_of.search(text, max(sent.start, start - 40), start)
         if before:
             start = _left_edge(text, before.start(), vocab.head_words)
-        out.append(_Object(start, end, cat, m.start(), head, _lookup(vocab, head) is None))
+        out.append(_Object(start, end, cat, m.start(), head, fixed is None))
     return out
 
 
@@ -403,11 +406,9 @@ def _only_a_location(text: str, o: _Object, objs: list[_Object], cl: list[tuple[
     return vocab.damage.search(text, cs, ce) is None
 
 
-def _damaged(text: str, sent: Span, np: tuple[int, int], cl: list[tuple[int, int]],
-             vocab: _Vocab) -> bool:
-    cues = [(m.start(), m.end()) for m in vocab.damage.finditer(text, sent.start, sent.end)]
-    if not cues:
-        return False
+def _damaged(text: str, np: tuple[int, int], cues: list[tuple[int, int]],
+             cl: list[tuple[int, int]], vocab: _Vocab) -> bool:
+    """Whether the sentence's damage cues (``cues``, non-empty) speak of this object."""
     cs, ce = _clause_of(cl, np[0])
     negs = [(m.start(), m.end()) for m in vocab.not_damage.finditer(text, cs, ce)]
     if not negs:
@@ -415,7 +416,7 @@ def _damaged(text: str, sent: Span, np: tuple[int, int], cl: list[tuple[int, int
     # the object's own words ("damaged", "destroyed") are cues too
     best_cue = min(_distance(np, c) for c in cues)
     best_neg = min(_distance(np, n) for n in negs)
-    return best_cue < best_neg
+    return best_cue <= best_neg
 
 
 def extract_damage(text: str, place_at: Callable[[int], str | None] | None = None) -> list[Damage]:
@@ -424,16 +425,24 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
     ``place_at(offset)`` names the place an offset of the text is about (the pipeline
     supplies it); without it every ``place`` is None.
     """
-    scope = ReportScope(text)
     vocab = _vocab()
+    # One pass for the terms over the whole text; only sentences with a term read further.
+    by_sentence: dict[int, list[re.Match]] = {}
+    scope = report_scope(text)
+    for m in vocab.terms.finditer(text):
+        ctx = scope.at(m.start())
+        if ctx is not None and not ctx.russian_claim:
+            by_sentence.setdefault(ctx.start, []).append(m)
     found: list[_Object] = []
     for ctx in scope.sentences:
-        if ctx.russian_claim:
+        matches = by_sentence.get(ctx.start)
+        if not matches:
             continue
         sent = Span(ctx.start, ctx.end)
-        objs = _objects(text, sent)
-        if not objs:
+        cues = [(m.start(), m.end()) for m in vocab.damage.finditer(text, sent.start, sent.end)]
+        if not cues:
             continue
+        objs = _objects(text, sent, [m for m in matches if m.end() <= sent.end])
         cl = clauses(text, sent)
         for o in objs:
             if ctx.about_other_event(o.head_start):
@@ -442,7 +451,7 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
                 continue
             if _refers_back(text, o, found):
                 continue
-            if _damaged(text, sent, (o.start, o.end), cl, vocab):
+            if _damaged(text, (o.start, o.end), cues, cl, vocab):
                 found.append(o)
     # one entry per phrase; a phrase inside a longer kept phrase is the same object
     found.sort(key=lambda o: (o.start, -(o.end - o.start)))

@@ -28,7 +28,7 @@ from importlib import resources
 from strikeledger.errors import VocabularyError
 from strikeledger.extract.text import Span, sentences
 
-__all__ = ["SentenceContext", "ReportScope", "sentence_contexts", "clauses"]
+__all__ = ["SentenceContext", "ReportScope", "report_scope", "sentence_contexts", "clauses"]
 
 _CUE_KEYS = ("other_event", "inherit_clause", "comparison", "russian_claim", "russian_claim_continuation")
 # A cue that starts within this many words of the sentence's start heads the sentence.
@@ -61,8 +61,16 @@ def _compile(key: str, items: object, bad: list[str]) -> re.Pattern | None:
         except re.error as e:
             bad.append(f"{key}[{i}]: bad regex {item!r}: {e}")
             continue
-        ok.append(f"(?:{item})")
-    return re.compile("|".join(ok), re.IGNORECASE) if ok else None
+        ok.append(item)
+    if not ok:
+        return None
+    # One shared leading \b lets the engine skip mid-word positions at once instead of
+    # failing every alternative there.
+    bounded = [i[2:] for i in ok if i.startswith(r"\b")]
+    others = [i for i in ok if not i.startswith(r"\b")]
+    parts = ([r"\b(?:" + "|".join(f"(?:{i})" for i in bounded) + ")"] if bounded else []) + [
+        f"(?:{i})" for i in others]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -168,3 +176,9 @@ class ReportScope:
         """True when a mention at ``pos`` is outside the reported attack (or any sentence)."""
         ctx = self.at(pos)
         return ctx is None or ctx.excludes(pos)
+
+
+@lru_cache(maxsize=4)
+def report_scope(text: str) -> ReportScope:
+    """The ``ReportScope`` of ``text``, cached: several extractors read the same report."""
+    return ReportScope(text)

@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 
 from strikeledger.errors import VocabularyError
-from strikeledger.extract.event_scope import ReportScope
+from strikeledger.extract.event_scope import report_scope
+from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
 __all__ = ["WeaponMention", "Weapon", "find_weapon_mentions", "canonical_weapon",
            "extract_weapons", "weapons_vocabulary"]
@@ -52,30 +53,35 @@ class WeaponMention:
 @dataclass(frozen=True)
 class _Vocab:
     weapons: dict[str, Weapon]       # canonical -> weapon
-    by_spelling: dict[str, Weapon]   # casefolded spelling -> weapon
+    by_spelling: dict[str, Weapon]   # spelling key (see _key) -> weapon
     pattern: re.Pattern
-    groups: dict[str, Weapon]        # regex group name -> weapon
 
 
-def _spelling_regex(spelling: str) -> str:
-    """One spelling as a regex: flexible space/hyphen, optional plural, acronyms case-exact."""
-    parts = []
-    for ch in spelling:
-        if ch == " ":
-            parts.append(r"\s+")
-        elif ch == "-":
-            parts.append(r"[-‐‑ ]?")  # "Kh-101", "Kh 101", "Kh101"
-        else:
-            parts.append(re.escape(ch))
-    body = "".join(parts)
-    if spelling[-1].isalpha():
-        body += r"(?:e?s|’s|'s)?"
-    else:
-        body += r"(?:s|’s|'s)?"
-    # All-capital acronyms (KAB, ZALA, UMPK) match as written: "kab" or "Zala" is not one.
-    if re.fullmatch(r"[A-Z]{2,6}", spelling):
-        body = f"(?-i:{body})"
-    return body
+_PLURAL = r"(?:e?s|['’]s)?"
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SEPARATORS = re.compile(r"[\s‐‑-]+")
+
+
+def _key(spelling: str) -> str:
+    """A spelling as a lookup key: case, spaces and hyphens do not matter."""
+    return _SEPARATORS.sub("", spelling.casefold())
+
+
+def _pattern(spellings: list[str]) -> re.Pattern:
+    """All spellings as one trie regex: "Kh-101", "Kh 101", "Kh101", plural "Kh-101s".
+
+    All-capital acronyms (KAB, ZALA, UMPK) match only as written: "kab" or "Zala" is not
+    one. Boundaries: no letter, digit or hyphen before; after, no letter or digit and no
+    "-" that continues the designation ("Iskander" in "Iskander-M1" is no match, but
+    "Shahed" in "Shahed-type" is).
+    """
+    hyphen = r"[-‐‑ ]?"
+    plain = [[*literal_atoms(s, hyphen=hyphen), _PLURAL] for s in spellings if not _ACRONYM.fullmatch(s)]
+    exact = [[re.escape(s), _PLURAL] for s in spellings if _ACRONYM.fullmatch(s)]
+    body = trie_regex(plain)
+    if exact:
+        body = f"(?:{body}|(?-i:{trie_regex(exact)}))"
+    return re.compile(rf"(?<![\w‐‑-]){body}(?!\w)(?![-‐‑][A-Z0-9])", re.IGNORECASE)
 
 
 def _validate(raw: object) -> list[str]:
@@ -122,7 +128,7 @@ def _vocab() -> _Vocab:
                        tuple(e["variants"]))
             weapons[w.canonical] = w
             for spelling in (w.canonical, *w.variants):
-                key = spelling.casefold()
+                key = _key(spelling)
                 other = by_spelling.get(key)
                 if other is not None and other.canonical != w.canonical and spelling in w.variants:
                     bad.append(f"spelling {spelling!r} belongs to both {other.canonical!r} "
@@ -130,14 +136,19 @@ def _vocab() -> _Vocab:
                 by_spelling.setdefault(key, w)
     if bad:
         raise VocabularyError("weapons.json: " + "; ".join(bad))
-    spellings = sorted({v for w in weapons.values() for v in w.variants}, key=len, reverse=True)
-    # Boundaries: no letter, digit, hyphen before; after, no letter/digit and no "-"
-    # that continues the designation ("Iskander" in "Iskander-M1" is not a match, but
-    # "Shahed" in "Shahed-type" is).
-    body = "|".join(f"(?P<w{i}>{_spelling_regex(s)})" for i, s in enumerate(spellings))
-    pattern = re.compile(rf"(?<![\w‐‑-])(?:{body})(?![\w])(?![-‐‑][A-Z0-9])", re.IGNORECASE)
-    groups = {f"w{i}": by_spelling[s.casefold()] for i, s in enumerate(spellings)}
-    return _Vocab(weapons, by_spelling, pattern, groups)
+    pattern = _pattern(sorted({v for w in weapons.values() for v in w.variants}))
+    return _Vocab(weapons, by_spelling, pattern)
+
+
+def _identify(vocab: _Vocab, matched: str) -> Weapon | None:
+    """The weapon a matched spelling names, its plural ending removed if need be."""
+    key = _key(matched)
+    w = vocab.by_spelling.get(key)
+    if w is None:
+        for ending in ("'s", "’s", "es", "s"):
+            if key.endswith(ending) and (w := vocab.by_spelling.get(key[: -len(ending)])):
+                break
+    return w
 
 
 def weapons_vocabulary() -> dict[str, Weapon]:
@@ -150,7 +161,9 @@ def find_weapon_mentions(text: str) -> list[WeaponMention]:
     vocab = _vocab()
     out = []
     for m in vocab.pattern.finditer(text):
-        w = vocab.groups[m.lastgroup]
+        w = _identify(vocab, m.group())
+        if w is None:  # cannot happen: every spelling of the pattern is a key
+            continue
         out.append(WeaponMention(m.start(), m.end(), w.canonical, w.family, w.category))
     return out
 
@@ -158,11 +171,10 @@ def find_weapon_mentions(text: str) -> list[WeaponMention]:
 def canonical_weapon(name: str) -> str | None:
     """The canonical name of one weapon spelling ("Kh-101" -> "X-101/X-555"), else None."""
     vocab = _vocab()
-    name = " ".join(name.split())
-    w = vocab.by_spelling.get(name.casefold())
-    if w is None:
-        m = vocab.pattern.fullmatch(name)
-        w = vocab.groups[m.lastgroup] if m else None
+    name = name.strip()
+    w = vocab.by_spelling.get(_key(name))
+    if w is None and vocab.pattern.fullmatch(name):
+        w = _identify(vocab, name)
     return w.canonical if w is not None else None
 
 
@@ -177,7 +189,7 @@ def extract_weapons(text: str) -> list[str]:
     mentions = find_weapon_mentions(text)
     if not mentions:
         return []
-    scope = ReportScope(text)
+    scope = report_scope(text)
     out: dict[str, None] = {}
     for m in mentions:
         if m.canonical in out or scope.excludes(m.start):
