@@ -271,7 +271,7 @@ class _Patterns:
                   r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?!\w|[.,:/]\d)" + half)
         # digits glued to a word, a decimal point, a time, a sign or a hyphen are not a count
         # (Kh-101, 3M22, 06:40, 1.5, -5); only the second end of "10-15" follows a hyphen
-        digits_first = r"(?=\d)(?<![\w.,:/+\-−$€£₴#№])" + digits
+        digits_first = r"(?=\d)(?<![\w.,:/+\-–−$€£₴#№])" + digits
         digits_second = r"(?=\d)(?<![\w.,:/+−$€£₴#№])" + digits
         mult = rf"(?:[\s-]+{_trie(v.multiplier_scales)}(?!\w))?"
         # a number followed by "-storey", "-year-old": a compound modifier, not a count
@@ -405,21 +405,31 @@ def _dropped(text: str, s: int, e: int, P: _Patterns) -> bool:
             return True                       # No. 40, building 5, October 10, aged 42, Kh 101
         if len(toks) >= 2 and " ".join(toks[-2:]).lower() in P.age_words:
             return True                       # age of 42
-        if (len(toks) >= 3 and t1 in _DASHES and P.day_number.fullmatch(toks[-2])
-                and _is_month(P, toks[-3])):
-            return True                       # July 6 and 7
+        if len(toks) >= 3 and t1 in _DASHES:
+            if P.day_number.fullmatch(toks[-2]) and _is_month(P, toks[-3]):
+                return True                   # July 6 and 7
+            if ((toks[-2].isdigit() or toks[-2].lower() in P.v.cardinals)
+                    and toks[-3].lower() in P.age_words):
+                return True                   # aged eight and 14
     who = t1.rstrip(",(")
     if who != t1 or t1 == "(":
         if not who and len(toks) >= 2:
             who = toks[-2]
-        if who.lower() in P.person_nouns and P.person_right.match(text, e):
-            return True                       # a woman, 67, ... / a man (45)
+        if P.person_right.match(text, e) and (
+                who.lower() in P.person_nouns
+                or (who[:1].isupper() and who.isalpha() and _small(text[s:e]))):
+            return True                       # a woman, 67, ... / Olena, 62, ... / a man (45)
     return False
+
+
+def _small(number: str) -> bool:
+    """Digits that could be an age."""
+    return number.isdigit() and int(number) <= 120
 
 
 def _is_year(text: str, sm: re.Match, phrase: bool, P: _Patterns) -> bool:
     n = sm.group("num")
-    if len(n) != 4 or not n.isdigit() or not 1900 <= int(n) <= 2100:
+    if len(n) != 4 or not n.isdigit() or not 1800 <= int(n) <= 2100:
         return False
     toks = _left_tokens(text, sm.start("num"), 1)
     if toks and toks[-1].lower() in P.year_before:
