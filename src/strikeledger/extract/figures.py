@@ -1,13 +1,23 @@
 """Figures: which stated amounts count drones, missiles, the dead or the injured.
 
 For every amount that quantities.find_quantities finds in a sentence, this module
-reads the words around it to decide what it counts (the noun after it, a partitive
-"of them", a casualty word, a toll phrase) and whether drones and missiles were
-launched or downed (the verb group after the amount, the verb right before it, a
-coordinated amount's verb, the nearest verb to the left, a bulletin's list header).
-Single victims ("a 12-year-old girl", "a 67-year-old man was killed") are read here
-too. Speaker and place are added later by attribution; sentences about other
-events are skipped by the caller through `skip`.
+reads the words around it to decide what it counts and how:
+
+* the noun phrase after the amount ("48 cruise missiles", "24 Shahed-136/131 attack
+  UAVs", "five people"), a partitive ("43 of the missiles", "14 of them"), a casualty
+  word ("four killed"), a toll phrase ("the death toll rose to 7");
+* for drones and missiles, launched or downed: the verb group after the noun phrase
+  ("were shot down"), the verb right before the amount ("destroyed 37"), the verb of a
+  coordinated amount ("39 drones and 18 missiles were shot down"), the nearest verb to
+  the left, or a bulletin's list header ("Destroyed: - 23 Shahed-136/131");
+* for people, killed or injured from the same places, and children from a child noun,
+  an age under 18, or an inclusion ("including a 12-year-old girl", "three of them
+  children") under the casualty figure it belongs to.
+
+Amounts that count something else are left alone: combined totals ("63 means of air
+attack"), rates ("a few dozen missiles a month"), weapons that hit ("54 drones hit 19
+locations"), reconnaissance drones. Speaker and place are added by attribution;
+sentences about other events are skipped by the caller.
 
 The words are data: data/figure_cues.json.
 """
@@ -21,10 +31,10 @@ from importlib import resources
 
 from ..errors import VocabularyError
 from ..model import Kind, Quantity
-from .quantities import QuantityMention, find_quantities
+from .quantities import QuantityMention, carry_qualifier, find_quantities
 from .text import Span
 
-DRONE, MISSILE, PERSON, CHILD, COMBINED = "drone", "missile", "person", "child", "combined"
+DRONE, MISSILE, PERSON, CHILD, COMBINED, SKIP = "drone", "missile", "person", "child", "combined", "skip"
 LAUNCHED, DOWNED, KILLED, INJURED = "launched", "downed", "killed", "injured"
 
 _KIND = {
@@ -34,10 +44,12 @@ _KIND = {
     (CHILD, KILLED): Kind.children_killed, (CHILD, INJURED): Kind.children_injured,
 }
 _LISTS = ("drone_nouns", "missile_nouns", "combined_nouns", "person_nouns", "child_nouns",
-          "np_modifiers", "launched_cues", "downed_cues", "killed_cues", "injured_cues",
-          "toll_killed", "toll_injured", "toll_verbs", "negations")
+          "np_modifiers", "non_attack_modifiers", "rate_phrases", "hit_verbs", "launched_cues",
+          "downed_cues", "killed_cues", "injured_cues", "toll_killed", "toll_injured", "toll_verbs",
+          "negations")
 _WORD_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
+_WORDNUM = {w: i + 1 for i, w in enumerate(_WORD_NUMBERS.split("|"))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,30 +87,43 @@ class _Cues:
                or not all(isinstance(w, str) and w for w in data[k])]
         if bad:
             raise VocabularyError(f"figure_cues.json: missing or malformed lists: {', '.join(bad)}")
-        self.data = data
         f = re.IGNORECASE
         self.launched = re.compile(rf"\b(?:{_alt(data['launched_cues'])})\b", f)
         self.downed = re.compile(rf"\b(?:{_alt(data['downed_cues'])})(?![\w-])", f)
         self.killed = re.compile(rf"\b(?:{_alt(data['killed_cues'])})\b", f)
         self.injured = re.compile(rf"\b(?:{_alt(data['injured_cues'])})\b", f)
-        self.nouns = [(DRONE, set(data["drone_nouns"])), (MISSILE, set(data["missile_nouns"])),
-                      (COMBINED, set(data["combined_nouns"])), (CHILD, set(data["child_nouns"])),
-                      (PERSON, set(data["person_nouns"]))]
+        self.hit = re.compile(rf"(?:{_alt(data['hit_verbs'])})\b", f)
+        self.rate = re.compile(rf"\s*(?:{_alt(data['rate_phrases'])})\b", f)
+        nouns = [(DRONE, data["drone_nouns"]), (MISSILE, data["missile_nouns"]),
+                 (COMBINED, data["combined_nouns"]), (CHILD, data["child_nouns"]),
+                 (PERSON, data["person_nouns"]), (SKIP, data["non_attack_modifiers"])]
         self.noun_re = re.compile(
-            r"(?:%s)(?![\w-])" % "|".join(
-                f"(?P<{fam}>{_alt(words)})" for fam, words in self.nouns), f)
+            r"(?:%s)(?![\w-])" % "|".join(f"(?P<{fam}>{_alt(words)})" for fam, words in nouns), f)
         self.modifier = re.compile(rf"(?:{_alt(data['np_modifiers'])}|\d+-strong)(?![\w-])", f)
-        aux = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|had|have|got|being)"
-        adv = (r"(?:also|reportedly|all|successfully|later|then|subsequently|eventually|"
+        aux = (r"(?:were|was|have\s+(?:now\s+)?been|has\s+(?:now\s+)?been|had\s+(?:now\s+)?been|"
+               r"are|is|been|had|have|got|being|(?:are|were|is|was)\s+(?:known|reported|believed|"
+               r"confirmed|said|thought)\s+to\s+have(?:\s+been)?)")
+        adv = (r"(?:also|reportedly|all|successfully|later|then|subsequently|eventually|now|"
                r"lightly|slightly|seriously|severely|critically|badly|fatally|mortally|"
-               r"already|so\s+far|in\s+total|overnight|in\s+all)")
-        self.aux_adv = re.compile(rf"\s*(?:,\s*)?(?:{aux}\s+)?(?:{adv}\s+)*", f)
-        self.has_aux = re.compile(rf"\s*{aux}\s", f)
+               r"already|so\s+far|in\s+total|overnight|in\s+all|confirmed|officially|likely|"
+               r"probably)")
+        aside = (r"(?:,\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?|officials|police)\s+"
+                 r"(?:said|says|added|adds|reports|reported|noted)\s*,)?")
+        self.aux_adv = re.compile(rf"[\s\"“”']*{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
+        self.has_aux = re.compile(rf"[\s\"“”']*{aside}\s*{aux}\s", f)
+        self.aux_cue_ahead = re.compile(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+                                        rf"(?:{adv}\s+)*(?=\S)", f)
         self.toll = re.compile(
             rf"\b(?P<t>{_alt(data['toll_injured'])}|{_alt(data['toll_killed'])})\b"
             rf"(?:[^.;:!?]{{0,90}}?)\b(?:{_alt(data['toll_verbs'])})\s*$", f)
         self.toll_injured = re.compile(rf"^(?:{_alt(data['toll_injured'])})$", f)
+        dm = _alt(data["drone_nouns"] + data["missile_nouns"])
+        self.number_of = re.compile(
+            rf"\bnumber\s+of\s+(?:the\s+)?(?P<n>{dm})(?:\s+(?P<v>launched|fired|destroyed|shot\s+down|"
+            rf"downed|intercepted|used))?[^.;:!?\d]{{0,50}}?\b(?:at|as|to|was|is|reached)\s*$", f)
         self.negation = re.compile(rf"\b(?:{_alt(data['negations'])})\s+(?:\w+\s+)?$", f)
+        self.drone_words = re.compile(rf"\b(?:{_alt(data['drone_nouns'])})\b", f)
+        self.missile_words = re.compile(rf"\b(?:{_alt(data['missile_nouns'])})\b", f)
 
 
 @lru_cache(maxsize=1)
@@ -111,55 +136,59 @@ def cues() -> _Cues:
     return _Cues(data)
 
 
-# "a 12-year-old girl", "a newborn boy", "a boy aged one and a half", "a woman"
+# One victim on their own: "a 12-year-old girl", "her 8-year-old son", "another man, aged 43"
 _AGE = rf"(?:\d{{1,3}}|{_WORD_NUMBERS}|one-and-a-half|one and a half)"
+_FAMILY_NOUNS = ("son|daughter|wife|husband|mother|father|brother|sister|grandmother|grandfather|"
+                 "grandson|granddaughter|neighbour|neighbor|colleague|friend")
 _SINGLE = re.compile(
-    rf"\b(?:an?|one)\s+(?:(?P<age>{_AGE})[- ](?P<unit>year|month|week|day)s?[- ]old\s+)?"
-    r"(?:(?:little|young|elderly|local|teenage|pregnant|newborn|baby|infant)\s+)?"
+    rf"\b(?:an?|one|another|his|her|their)\s+(?:(?P<age>{_AGE})[- ](?P<unit>year|month|week|day)s?[- ]old\s+)?"
+    r"(?:(?:little|young|elderly|local|teenage|pregnant|newborn|baby|infant|older|younger|"
+    r"municipal|male|female)\s+)?"
     r"(?P<noun>girl|boy|child|baby|infant|newborn|teenager|teen|toddler|schoolboy|schoolgirl|"
-    r"kid|man|woman|person|resident|pensioner|civilian|student|doctor|rescuer|driver|"
-    r"firefighter|police officer|employee|worker|passenger)\b"
+    rf"kid|man|woman|person|resident|pensioner|civilian|student|doctor|rescuer|driver|"
+    rf"firefighter|police officer|policeman|employee|worker|passenger|{_FAMILY_NOUNS})\b"
     rf"(?:,?\s+aged\s+(?P<age2>{_AGE}))?"
     rf"|\b(?:an?|one)\s+(?P<age3>\d{{1,3}}|{_WORD_NUMBERS})[- ](?P<unit3>year|month)s?[- ]old\b",
     re.IGNORECASE)
 _CHILD_NOUNS = {"girl", "boy", "child", "baby", "infant", "newborn", "teenager", "teen", "toddler",
                 "schoolboy", "schoolgirl", "kid"}
-_WORDNUM = {w: i + 1 for i, w in enumerate(_WORD_NUMBERS.split("|"))}
+# words that may stand between a victim and the verb: ", aged 60,", "of the facility"
+_APPOSITIVE = re.compile(
+    r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|born\s+in\s+\d{4}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,"
+    r"|\s+(?:of|from)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?", re.IGNORECASE)
 
-_PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|which|those|these|it)\b", re.IGNORECASE)
-_PARTITIVE_NP = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+", re.IGNORECASE)
-_OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+)?\S", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"(?:\bof\s+the|\bof|\bout\s+of\s+the|\bout\s+of)\s*$", re.IGNORECASE)
+_PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|which|those|these|it|whom)\b", re.IGNORECASE)
+_PARTITIVE_NP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|its|their)\s+)?(?=[\w\"“])",
+                           re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"(?:\bof\s+the|\bof|\bout\s+of\s+the|\bout\s+of|\bevery\s+one\s+of\s+the)\s*$",
+                           re.IGNORECASE)
 _INCLUSION_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them(?:\s+(?:is|are|was|were))?|\bamong\s+whom(?:\s+(?:is|are|was|were))?"
     r"|\bof\s+whom|\bmost\s+of\s+them|[—–:-])\s*(?:at\s+least\s+|also\s+)?$", re.IGNORECASE)
 _INCLUSION_AFTER = re.compile(
-    r"^\s*(?:were|are|was|is)?\s*(?:also\s+)?among\s+(?:them|the\s+(?P<what>\w+)|those\s+(?P<what2>\w+))",
-    re.IGNORECASE)
+    r"(?:\s*,\s*aged[^,]{1,25},)?\s*(?:were|are|was|is)?\s*(?:also\s+)?among\s+"
+    r"(?:them|the\s+(?P<what>\w+)|those\s+(?P<what2>\w+))", re.IGNORECASE)
+_AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+(?P<what>\w+)", re.IGNORECASE)
 _OF_THEM_CHILDREN = re.compile(
-    r"^\s+of\s+them(?:\s+(?:were|are))?\s+(?:children|child|kids|minors|teenagers|boys|girls)\b",
-    re.IGNORECASE)
-_SENTENCE_AMONG = re.compile(r"^\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
+    r"\s+(?:of\s+(?:them|whom)\s+)?(?:(?:were|are|was|is)\s+)?(?:children|child|kids|minors|"
+    r"teenagers|boys|girls)\b", re.IGNORECASE)
+_SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
                              re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^[ \t]*[–—•*-]")
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\b(?:while|whereas|but)\b", re.IGNORECASE)
+_UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s*$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:not|none\s+of|no)\s*$", re.IGNORECASE)
+_HITS_BY = re.compile(r"\bhits?\s+(?:by|of|from)\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[ \t]*[–—•*-]")
+_SPACE_QUOTE = re.compile(r"[\s\"“”']*")
+_SEP = re.compile(r"(?:,|and|or|/|\()\s*", re.IGNORECASE)
+_COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus)\s+(?:(?:all|another|the|a\s+further)\s+)?",
+                        re.IGNORECASE)
+_AT_PLACE = re.compile(r"\s+(?:in|over|around|near|above)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
+_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+$", re.IGNORECASE)
 
 
 def _family_of_weapon(category: str) -> str | None:
     return {"drone": DRONE, "missile": MISSILE}.get(category)
-
-
-def _verb_kind(text: str, fam: str, c: _Cues, anchored: bool) -> str | None:
-    """The launched/downed or killed/injured cue at the start (anchored) of text."""
-    pats = ((LAUNCHED, c.launched), (DOWNED, c.downed)) if fam in (DRONE, MISSILE) \
-        else ((KILLED, c.killed), (INJURED, c.injured))
-    best = None
-    for name, pat in pats:
-        m = pat.match(text) if anchored else None
-        if m and (best is None or m.start() < best[1]):
-            best = (name, m.start())
-    return best[0] if best else None
 
 
 class _Reader:
@@ -170,33 +199,43 @@ class _Reader:
         self.c = cues()
         self.weapons = sorted(weapons, key=lambda w: w.start)
         self.out: list[Candidate] = []
-        # antecedents for "of them", "all 24 were destroyed", "among them"
-        self.last_launch: Candidate | None = None
-        self.last_launch_sentence = -10
+        self.last_launch: Candidate | None = None    # "14 of them were shot down"
+        self.last_dm: Candidate | None = None        # any drone/missile figure
         self.last_combined_sentence = -10
-        self.last_casualty: Candidate | None = None
-        self.last_casualty_sentence = -10
-        self.list_mode: str | None = None
+        self.last_casualty: Candidate | None = None  # "including a child"
+        self.list_mode: str | None = None            # a bulletin's "Destroyed:" list
 
-    # -- the noun phrase after an amount -------------------------------------------------
+    # -- words ------------------------------------------------------------------------------
+    def _pats(self, fam: str):
+        if fam in (DRONE, MISSILE):
+            return ((LAUNCHED, self.c.launched), (DOWNED, self.c.downed))
+        return ((KILLED, self.c.killed), (INJURED, self.c.injured))
+
+    def _verb_at(self, pos: int, limit: int, fam: str) -> str | None:
+        best = None
+        for name, pat in self._pats(fam):
+            m = pat.match(self.text, pos, limit)
+            if m and (best is None or m.end() > best[1]):
+                best = (name, m.end())
+        return best[0] if best else None
+
     def _weapon_at(self, pos: int, limit: int) -> WeaponSpan | None:
         for w in self.weapons:
-            if w.start >= pos and w.start < limit:
+            if pos <= w.start < limit:
                 return w if self.text[pos:w.start].strip(" \t\"'“”") == "" else None
-            if w.start > limit:
+            if w.start >= limit:
                 break
         return None
 
     def noun_phrase(self, pos: int, limit: int):
-        """(family, weapon, end) of the noun phrase starting at pos, or (None, None, pos)."""
+        """(family, weapons, end) of the noun phrase at pos; family None if none is read."""
         text, c = self.text, self.c
         weapons: list[WeaponSpan] = []
         end = pos
-        steps = 0
-        while pos < limit and steps < 8:
-            steps += 1
-            m = re.compile(r"\s*").match(text, pos)
-            p = m.end()
+        for _ in range(8):
+            if pos >= limit:
+                break
+            p = _SPACE_QUOTE.match(text, pos).end()
             w = self._weapon_at(p, limit)
             if w is not None:
                 weapons.append(w)
@@ -204,11 +243,8 @@ class _Reader:
                 continue
             n = c.noun_re.match(text, p, limit)
             if n is not None and n.lastgroup:
-                fam = n.lastgroup
-                if fam == PERSON and n.group(0).lower() == "more" and weapons:
-                    break
-                return fam, weapons, n.end()
-            sep = re.compile(r"(?:,|and|or|/|\()\s*", re.IGNORECASE).match(text, p)
+                return n.lastgroup, weapons, n.end()
+            sep = _SEP.match(text, p)
             if sep and self._weapon_at(sep.end(), limit):
                 pos = sep.end()
                 continue
@@ -219,50 +255,57 @@ class _Reader:
             break
         if weapons:
             fams = {_family_of_weapon(w.category) for w in weapons}
-            fam = fams.pop() if len(fams) == 1 else None
-            return fam, weapons, end
+            return (fams.pop() if len(fams) == 1 else None), weapons, end
         return None, [], end
 
-    # -- cues -----------------------------------------------------------------------------
-    def right_cue(self, pos: int, limit: int, fam: str):
-        """Verb group right after the noun phrase: ('were shot down' -> downed)."""
+    def right_cue(self, pos: int, limit: int, fam: str) -> tuple[list[str], bool]:
+        """The verb group after a noun phrase ("were fired and shot down") and whether it
+        has an auxiliary ("were") rather than a bare participle ("drones launched")."""
         text, c = self.text, self.c
-        m = c.aux_adv.match(text, pos, limit)
-        p = m.end()
+        p = c.aux_adv.match(text, pos, limit).end()
         has_aux = bool(c.has_aux.match(text, pos, limit))
-        seg = text[p:limit]
         kinds = []
-        k = _verb_kind(seg, fam, c, anchored=True)
+        k = self._verb_at(p, limit, fam)
         if k:
             kinds.append(k)
-            # "were fired and shot down": both
-            rest = re.match(r"[\w/ -]*?\s+and\s+(?:(?:were|was)\s+)?(?:then\s+|later\s+)?", seg[:60])
-            if rest:
-                k2 = _verb_kind(seg[rest.end():], fam, c, anchored=True)
+            rest = re.compile(r"[\w/ -]*?\s+and\s+(?:(?:were|was)\s+)?(?:then\s+|later\s+|all\s+)?")
+            r = rest.match(text, p, min(limit, p + 60))
+            if r:
+                k2 = self._verb_at(r.end(), limit, fam)
                 if k2 and k2 != k:
                     kinds.append(k2)
         return kinds, has_aux
 
+    def hit_after(self, pos: int, limit: int) -> bool:
+        p = self.c.aux_adv.match(self.text, pos, limit).end()
+        return bool(self.c.hit.match(self.text, p, limit))
+
     def left_adjacent(self, start: int, sent_start: int, fam: str) -> str | None:
-        before = self.text[max(sent_start, start - 40):start]
+        base = max(sent_start, start - 50)
+        before = self.text[base:start]
         before = re.sub(r"(?:\b(?:only|all|another|a\s+total\s+of|in\s+total|total\s+of|"
-                        r"some|the|a)\s*)+$", "", before, flags=re.IGNORECASE).rstrip()
-        pats = ((LAUNCHED, self.c.launched), (DOWNED, self.c.downed)) if fam in (DRONE, MISSILE) \
-            else ((KILLED, self.c.killed), (INJURED, self.c.injured))
-        for name, pat in pats:
+                        r"some|the|a|down)\s*)+$", "", before, flags=re.IGNORECASE).rstrip()
+        for name, pat in self._pats(fam):
             for m in pat.finditer(before):
                 if m.end() == len(before):
-                    if self.c.negation.search(before[:m.start()]):
-                        return None
-                    return name
+                    return None if self.c.negation.search(before[:m.start()]) else name
         return None
+
+    def left_cue_start(self, start: int, sent_start: int) -> int:
+        """Where a casualty verb right before an amount starts ("killing at least four")."""
+        base = max(sent_start, start - 40)
+        before = self.text[base:start]
+        for pat in (self.c.killed, self.c.injured):
+            for m in pat.finditer(before):
+                if re.fullmatch(r"\s*(?:only|all|another|at\s+least|the)?\s*", before[m.end():],
+                                re.IGNORECASE):
+                    return base + m.start()
+        return start
 
     def nearest_left(self, start: int, sent_start: int, fam: str) -> str | None:
         before = self.text[sent_start:start]
-        pats = ((LAUNCHED, self.c.launched), (DOWNED, self.c.downed)) if fam in (DRONE, MISSILE) \
-            else ((KILLED, self.c.killed), (INJURED, self.c.injured))
         best = None
-        for name, pat in pats:
+        for name, pat in self._pats(fam):
             for m in pat.finditer(before):
                 if self.c.negation.search(before[:m.start()]):
                     continue
@@ -270,31 +313,67 @@ class _Reader:
                     best = (name, m.end())
         return best[0] if best else None
 
+    def aux_cue_ahead(self, pos: int, limit: int, fam: str) -> str | None:
+        """A main verb later in the clause: '41 of the 51 missiles the enemy fired ... were
+        shot down'."""
+        stop = self.text.find(";", pos, limit)
+        limit = stop if stop != -1 else limit
+        for m in self.c.aux_cue_ahead.finditer(self.text, pos, limit):
+            k = self._verb_at(m.end(), limit, fam)
+            if k:
+                return k
+        return None
+
+    def antecedent_family(self, pos: int, sent_start: int, si: int) -> tuple[str | None, str | None]:
+        """Family (and weapon) of a bare amount: the last drone/missile word in the sentence,
+        else the last drone/missile figure of this or the two sentences before."""
+        before = self.text[sent_start:pos]
+        d = [m.end() for m in self.c.drone_words.finditer(before)]
+        mi = [m.end() for m in self.c.missile_words.finditer(before)]
+        ws = [(w.end, _family_of_weapon(w.category), w.canonical) for w in self.weapons
+              if sent_start <= w.start < pos]
+        best = max([(e, DRONE, None) for e in d[-1:]] + [(e, MISSILE, None) for e in mi[-1:]]
+                   + ws[-1:], default=None, key=lambda x: x[0])
+        if best is not None and best[1] is not None:
+            return best[1], None
+        if self.last_dm is not None and si - self.last_dm.sentence <= 2:
+            return self.last_dm.family, self.last_dm.weapon
+        return None, None
+
     # -- emitting ---------------------------------------------------------------------------
-    def emit(self, fam, verb, q, start, end, si, weapon=None, **extra) -> Candidate | None:
+    def emit(self, fam, verb, q, start, end, si, weapon=None, part=False) -> Candidate | None:
         kind = _KIND.get((fam, verb))
         if kind is None:
             return None
         cand = Candidate(kind=kind, quantity=q, start=start, end=end, sentence=si,
-                         weapon=weapon, family=fam, extra=extra)
+                         weapon=weapon, family=fam, extra={"part": part})
         self.out.append(cand)
-        if fam in (DRONE, MISSILE) and verb == LAUNCHED and not extra.get("part"):
-            self.last_launch, self.last_launch_sentence = cand, si
+        if fam in (DRONE, MISSILE):
+            self.last_dm = cand
+            if verb == LAUNCHED and not part:
+                self.last_launch = cand
         if fam == PERSON:
-            self.last_casualty, self.last_casualty_sentence = cand, si
+            self.last_casualty = cand
         return cand
 
-    def governing_casualty(self, si: int, sent_start: int) -> str | None:
+    def governing_casualty(self, si: int, sent_start: int, pos: int) -> str | None:
+        among = None
+        for m in _AMONG_THE.finditer(self.text, sent_start, pos):
+            among = m.group("what").lower()
+        if among:
+            if self.c.killed.match(among):
+                return KILLED
+            if self.c.injured.match(among):
+                return INJURED
         lc = self.last_casualty
         if lc is None:
             return None
-        if lc.sentence == si:
-            return KILLED if lc.kind in (Kind.killed, Kind.children_killed) else INJURED
-        if lc.sentence == si - 1 and _SENTENCE_AMONG.match(self.text[sent_start:sent_start + 40]):
+        if lc.sentence == si or (lc.sentence == si - 1 and
+                                 _SENTENCE_AMONG.match(self.text, sent_start, sent_start + 40)):
             return KILLED if lc.kind in (Kind.killed, Kind.children_killed) else INJURED
         return None
 
-    # -- one sentence -------------------------------------------------------------------------
+    # -- one sentence -----------------------------------------------------------------------
     def sentence(self, si: int, span: Span) -> None:
         text, c = self.text, self.c
         s0, s1 = span.start, span.end
@@ -302,10 +381,7 @@ class _Reader:
         is_list_item = bool(_LIST_ITEM.match(text, line_start)) and line_start >= s0 - 3
         if not is_list_item and not text[s0:s1].rstrip().endswith(":"):
             self.list_mode = None
-        mentions = find_quantities(text, s0, s1)
-        used: set[int] = set()
-        # right cues of coordinated amounts ("39 drones and 18 missiles were shot down")
-        rights: dict[int, list[str]] = {}
+        mentions = carry_qualifier(text, find_quantities(text, s0, s1))
         parsed = []
         for i, m in enumerate(mentions):
             fam, weapons, np_end = self.noun_phrase(m.end, s1)
@@ -319,153 +395,187 @@ class _Reader:
                     inner = nxt.end if nxt is not None and nxt.start == pn.end() else pn.end()
                     np_end = self.noun_phrase(inner, s1)[2]
             parsed.append((fam, weapons, np_end))
+        # verbs of coordinated amounts: "39 drones and 18 missiles were shot down"
+        rights: dict[int, list[str]] = {}
         for i in range(len(mentions) - 1, -1, -1):
-            m = mentions[i]
-            fam, weapons, np_end = parsed[i]
-            ffam = fam if fam in (DRONE, MISSILE) else (self._antecedent_family(si) or DRONE)
-            if fam in (PERSON, CHILD) or (fam is None and self._casualty_word_after(np_end, s1)):
+            fam, _, np_end = parsed[i]
+            ffam = PERSON if fam in (PERSON, CHILD) else (fam if fam in (DRONE, MISSILE) else DRONE)
+            if fam is None and self._casualty_word_after(np_end, s1):
                 ffam = PERSON
             kinds, _ = self.right_cue(np_end, s1, ffam)
             if not kinds and i + 1 < len(mentions):
-                gap = text[np_end:mentions[i + 1].start]
-                if re.fullmatch(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus)\s+", gap, re.IGNORECASE) \
-                        and parsed[i + 1][0] == fam:
+                gap = _COORD_GAP.fullmatch(text, np_end, mentions[i + 1].start)
+                nfam = parsed[i + 1][0]
+                if gap and (nfam == fam or {nfam, fam} <= {DRONE, MISSILE}):
                     kinds = rights.get(i + 1, [])
             rights[i] = kinds
         for i, m in enumerate(mentions):
-            if i in used:
-                continue
             self.mention(si, span, m, parsed[i], rights[i], mentions, i)
         self.singles(si, span)
-        if text[s0:s1].rstrip().endswith(":"):
-            head = text[s0:s1]
-            down = c.downed.search(head)
-            launch = c.launched.search(head)
+        head = text[s0:s1].rstrip()
+        if head.endswith(":"):
+            down, launch = c.downed.search(head), c.launched.search(head)
             if down and not launch:
                 self.list_mode = DOWNED
             elif launch and not down:
                 self.list_mode = LAUNCHED
 
-    def _antecedent_family(self, si: int) -> str | None:
-        if self.last_launch is not None and si - self.last_launch_sentence <= 2:
-            return self.last_launch.family
-        return None
-
     def _casualty_word_after(self, pos: int, limit: int) -> bool:
-        m = self.c.aux_adv.match(self.text, pos, limit)
-        seg = self.text[m.end():limit]
-        return bool(self.c.killed.match(seg) or self.c.injured.match(seg))
+        p = self.c.aux_adv.match(self.text, pos, limit).end()
+        return bool(self.c.killed.match(self.text, p, limit) or self.c.injured.match(self.text, p, limit))
+
+    def _in_list_item(self, pos: int) -> bool:
+        return bool(_LIST_ITEM.match(self.text, self.text.rfind("\n", 0, pos) + 1))
+
+    def _toll_kind(self, start: int, sent_start: int) -> str | None:
+        m = self.c.toll.search(self.text, sent_start, start)
+        if not m or m.end() != start and self.text[m.end():start].strip():
+            return None
+        return INJURED if self.c.toll_injured.match(re.sub(r"\s+", " ", m.group("t"))) else KILLED
+
+    def _casualty_verb(self, m, np_end, s0, s1, right_kinds) -> str | None:
+        if right_kinds:
+            return right_kinds[0]
+        k = self._verb_at(self.c.aux_adv.match(self.text, np_end, s1).end(), s1, PERSON)
+        return k or self.left_adjacent(m.start, s0, PERSON) or self._toll_kind(m.start, s0)
+
+    def _verb_end(self, pos: int, limit: int) -> int:
+        p = self.c.aux_adv.match(self.text, pos, limit).end()
+        for pat in (self.c.killed, self.c.injured, self.c.launched, self.c.downed):
+            v = pat.match(self.text, p, limit)
+            if v:
+                return v.end()
+        return pos
 
     def mention(self, si, span, m: QuantityMention, parsed, right_kinds, mentions, i) -> None:
         text, c = self.text, self.c
         s0, s1 = span.start, span.end
         fam, weapons, np_end = parsed
         q = m.quantity
-        before = text[max(s0, m.start - 30):m.start]
-        after = text[m.end:s1]
-        # "one of four killed": the member, not a count
-        if _OF_NUMBER.match(after) and re.match(r"\s+of\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:killed|dead|injured|wounded))",
-                                                  after, re.IGNORECASE) and m.quantity.value == 1:
+        before = text[max(s0, m.start - 40):m.start]
+        if fam == SKIP or _NOT_BEFORE.search(before) or _HITS_BY.search(before):
             return
+        if c.rate.match(text, np_end, s1):
+            return
+        # "one of four killed", "one of the eight": the member, counted by what follows
+        if q.value == 1 and q.qualifier == "exact" and re.match(
+                r"\s+of\s+(?:the\s+)?(?:\d|[a-z]+\b)(?!\s+(?:them|which|whom))", text[m.end:s1]) \
+                and not _PARTITIVE_PRONOUN.match(text, m.end, s1):
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and (self._casualty_word_after(nxt.end, s1) or
+                                    self.noun_phrase(nxt.end, s1)[0] in (PERSON, CHILD)):
+                return
         weapon = weapons[0].canonical if len(weapons) == 1 else None
         part = False
         if fam is None and not weapons:
-            # partitives and bare amounts take their family from an antecedent
-            if _OF_THEM_CHILDREN.match(after):
-                verb = self.governing_casualty(si, s0)
+            kids = _OF_THEM_CHILDREN.match(text, m.end, s1)
+            if kids:
+                verb = self.governing_casualty(si, s0, m.start)
                 if verb:
-                    end = _OF_THEM_CHILDREN.match(after).end() + m.end
-                    self.emit(CHILD, verb, q, m.start, end, si)
+                    self.emit(CHILD, verb, q, m.start, kids.end(), si)
                 return
-            pp = _PARTITIVE_PRONOUN.match(after)
-            pn = _PARTITIVE_NP.match(after)
+            pp = _PARTITIVE_PRONOUN.match(text, m.end, s1)
+            pn = _PARTITIVE_NP.match(text, m.end, s1)
             if pp:
-                np_end = m.end + pp.end()
                 part = True
-                ante = self.last_launch if si - self.last_launch_sentence <= 1 else None
-                if self.last_combined_sentence >= self.last_launch_sentence and \
-                        si - self.last_combined_sentence <= 1:
+                lc, ld = self.last_casualty, self.last_dm
+                if self.last_combined_sentence == si or (
+                        self.last_combined_sentence == si - 1 and (ld is None or ld.sentence < si - 1)):
                     return  # "37 of them" where "them" is a combined total
-                if self.last_casualty is not None and (ante is None or
-                                                       self.last_casualty.start > ante.start) and \
-                        si - self.last_casualty_sentence <= 1:
+                if lc is not None and si - lc.sentence <= 1 and (ld is None or lc.start > ld.start):
                     fam = PERSON
-                elif ante is not None:
-                    fam, weapon = ante.family, ante.weapon
+                elif ld is not None and si - ld.sentence <= 1:
+                    fam, weapon = ld.family, ld.weapon
+                    if ld.extra.get("part") is False and self.last_launch is ld:
+                        weapon = ld.weapon
                 else:
                     return
-            elif pn:
-                inner_fam, inner_weapons, inner_end = self.noun_phrase(m.end + pn.end(), s1)
-                if inner_fam is None and not inner_weapons:
-                    # "four of the eight Shahed drones": skip the inner amount
-                    nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-                    if nxt is not None and nxt.start == m.end + pn.end():
-                        inner_fam, inner_weapons, inner_end = self.noun_phrase(nxt.end, s1)
-                fam = inner_fam
-                if inner_weapons and len(inner_weapons) == 1:
+            elif pn and not self._casualty_word_after(m.end, s1):
+                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+                inner = nxt.end if nxt is not None and nxt.start == pn.end() else pn.end()
+                inner_fam, inner_weapons, _ = self.noun_phrase(inner, s1)
+                if inner_fam in (None, COMBINED) and not inner_weapons:
+                    inner_fam, weapon = self.antecedent_family(m.start, s0, si)
+                elif len(inner_weapons) == 1:
                     weapon = inner_weapons[0].canonical
-                np_end = inner_end
-                part = True
-                if fam is None:
+                fam, part = inner_fam, True
+                if fam not in (DRONE, MISSILE, PERSON, CHILD):
                     return
+            elif self._casualty_word_after(m.end, s1):
+                fam = PERSON
+            elif _TOTAL_BEFORE.search(before):
+                return  # "one of the eight": the total is counted where it is stated
             else:
-                cas = self._casualty_word_after(m.end, s1)
-                if cas:
-                    fam = PERSON
-                elif right_kinds:
-                    fam = self._antecedent_family(si)
+                left_dm = self.left_adjacent(m.start, s0, DRONE)
+                if right_kinds or left_dm or (_SENTENCE_AMONG.match(text[max(s0, m.start - 12):m.start])
+                                               or re.search(r"(?:including|,)\s*$", before)) \
+                        and _AT_PLACE.match(text, m.end, s1) and self.last_dm is not None \
+                        and self.last_dm.sentence == si:
+                    fam, weapon = self.antecedent_family(m.start, s0, si)
                     if fam is None:
                         return
-                    if self.last_launch is not None:
-                        weapon = self.last_launch.weapon
+                    if not right_kinds and not left_dm and self.last_dm is not None:
+                        right_kinds = [LAUNCHED if self.last_dm.kind in (Kind.drones_launched,
+                                                                        Kind.missiles_launched)
+                                       else DOWNED]
+                elif self._toll_kind(m.start, s0):
+                    fam = PERSON
+                elif self.last_casualty is not None and self.last_casualty.sentence == si and \
+                        _UP_FROM.search(before):
+                    fam = PERSON
+                    right_kinds = [KILLED if self.last_casualty.kind == Kind.killed else INJURED]
+                elif self.left_adjacent(m.start, s0, PERSON) and re.match(
+                        r"\s*(?:people|persons|civilians|residents|others|\W|$|and|in|on|at|across)",
+                        text[m.end:s1], re.IGNORECASE):
+                    fam = PERSON
                 else:
-                    if re.match(r"\s*$", before) is None and self._toll_kind(m.start, s0):
-                        fam = PERSON
-                    elif self.left_adjacent(m.start, s0, PERSON) and self._person_context(after):
-                        fam = PERSON
-                    else:
+                    nof = c.number_of.search(text, s0, m.start)
+                    if nof is None:
                         return
+                    fam = DRONE if c.drone_words.fullmatch(nof.group("n")) else MISSILE
+                    v = (nof.group("v") or "").lower()
+                    right_kinds = [DOWNED if v and c.downed.match(v) else LAUNCHED]
         if fam == COMBINED:
             self.last_combined_sentence = si
             return
-        if fam is None:
+        if fam is None or fam == SKIP:
             return
         if fam == CHILD:
-            verb = self._casualty_verb(m, np_end, s0, s1, right_kinds)
-            if verb is None:
-                inc = _INCLUSION_AFTER.match(text, np_end, s1)
-                if inc:
-                    what = (inc.group("what") or inc.group("what2") or "").lower()
-                    if what:
-                        verb = KILLED if c.killed.match(what) else INJURED if c.injured.match(what) else None
-                    else:
-                        verb = self.governing_casualty(si, s0)
-                    np_end = inc.end()
-                elif _INCLUSION_BEFORE.search(before):
-                    verb = self.governing_casualty(si, s0)
-            if verb:
-                self.emit(CHILD, verb, q, m.start, np_end, si)
+            self._child(si, span, m, q, np_end, right_kinds, before)
             return
         if fam == PERSON:
             verb = self._casualty_verb(m, np_end, s0, s1, right_kinds)
+            if verb is None and (part or text[np_end:np_end + 1] == ","):
+                verb = self.aux_cue_ahead(np_end, s1, PERSON)
             if verb is None:
                 return
-            end = self._verb_end(np_end, s1, PERSON)
             start = m.start
-            left = self.left_adjacent(m.start, s0, PERSON)
-            if left and not right_kinds:
-                start = self._left_cue_start(m.start, s0, PERSON)
-            self.emit(PERSON, verb, q, start, max(end, np_end), si)
+            if not right_kinds and self.left_adjacent(m.start, s0, PERSON):
+                start = self.left_cue_start(m.start, s0)
+            self.emit(PERSON, verb, q, start, max(self._verb_end(np_end, s1), np_end), si)
             return
-        # drones and missiles
-        if _TOTAL_BEFORE.search(before) and not right_kinds:
+        self._weapons_figure(si, span, m, q, fam, weapon, np_end, right_kinds, part, before)
+
+    def _weapons_figure(self, si, span, m, q, fam, weapon, np_end, right_kinds, part, before):
+        text, s0, s1 = self.text, span.start, span.end
+        if self.hit_after(np_end, s1):
+            return  # "54 drones hit 19 locations"
+        _, has_aux = self.right_cue(np_end, s1, fam)
+        verbs = list(right_kinds)
+        if _TOTAL_BEFORE.search(before) and not (verbs and has_aux):
             verbs = [LAUNCHED]
         else:
-            verbs = list(right_kinds)
-            _, has_aux = self.right_cue(np_end, s1, fam)
             left = self.left_adjacent(m.start, s0, fam)
-            if verbs and not has_aux and part:
-                verbs = []  # "four of the eight drones launched": the verb is the inner NP's
+            if verbs and not has_aux:
+                # a bare participle ("drones launched overnight") gives way to a main verb later
+                ahead = self.aux_cue_ahead(self._verb_end(np_end, s1), s1, fam)
+                if ahead and ahead not in verbs:
+                    verbs = [ahead]
+                elif part:
+                    verbs = []  # "four of the eight drones launched": the verb is the inner NP's
+            if part and not verbs:
+                ahead = self.aux_cue_ahead(np_end, s1, fam)
+                verbs = [ahead] if ahead else []
             if left and verbs and left not in verbs and _ALL_BEFORE.search(text[s0:m.start]):
                 verbs = [left] + verbs
             if not verbs:
@@ -473,64 +583,31 @@ class _Reader:
             if not verbs and self.list_mode and self._in_list_item(m.start):
                 verbs = [self.list_mode]
             if not verbs:
-                near = self.nearest_left(m.start, s0, fam)
-                verbs = [near or LAUNCHED]
-        end = np_end
+                verbs = [self.nearest_left(m.start, s0, fam) or LAUNCHED]
         for verb in verbs:
-            self.emit(fam, verb, q, m.start, end, si, weapon=weapon, part=part)
+            self.emit(fam, verb, q, m.start, np_end, si, weapon=weapon, part=part)
 
-    def _in_list_item(self, pos: int) -> bool:
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        return bool(_LIST_ITEM.match(self.text, line_start))
-
-    def _person_context(self, after: str) -> bool:
-        return bool(re.match(r"\s*(?:people|persons|civilians|residents|others|\W|$|and|in|on|at|across)",
-                             after, re.IGNORECASE))
-
-    def _toll_kind(self, start: int, sent_start: int) -> str | None:
-        before = self.text[sent_start:start]
-        m = self.c.toll.search(before)
-        if not m:
-            return None
-        return INJURED if self.c.toll_injured.match(re.sub(r"\s+", " ", m.group("t"))) else KILLED
-
-    def _casualty_verb(self, m, np_end, s0, s1, right_kinds) -> str | None:
-        if right_kinds:
-            return right_kinds[0]
-        seg = self.text[np_end:s1]
-        k = _verb_kind(seg.lstrip(" ,"), PERSON, self.c, anchored=True)
-        if k:
-            return k
-        left = self.left_adjacent(m.start, s0, PERSON)
-        if left:
-            return left
-        toll = self._toll_kind(m.start, s0)
-        if toll:
-            return toll
-        return None
-
-    def _verb_end(self, pos: int, limit: int, fam: str) -> int:
-        m = self.c.aux_adv.match(self.text, pos, limit)
-        seg_start = m.end()
-        for pat in (self.c.killed, self.c.injured, self.c.launched, self.c.downed):
-            v = pat.match(self.text, seg_start, limit)
-            if v:
-                return v.end()
-        return pos
-
-    def _left_cue_start(self, start: int, sent_start: int, fam: str) -> int:
-        before = self.text[max(sent_start, start - 40):start]
-        base = max(sent_start, start - 40)
-        for pat in (self.c.killed, self.c.injured):
-            for m in pat.finditer(before):
-                if not before[m.end():].strip() or re.fullmatch(
-                        r"\s*(?:only|all|another|at\s+least|the)?\s*", before[m.end():], re.IGNORECASE):
-                    return base + m.start()
-        return start
+    def _child(self, si, span, m, q, np_end, right_kinds, before) -> None:
+        text, s0, s1 = self.text, span.start, span.end
+        verb = self._casualty_verb(m, np_end, s0, s1, right_kinds)
+        if verb is None:
+            inc = _INCLUSION_AFTER.match(text, np_end, s1)
+            if inc:
+                what = (inc.group("what") or inc.group("what2") or "").lower()
+                if what:
+                    verb = KILLED if self.c.killed.match(what) else INJURED if self.c.injured.match(what) else None
+                else:
+                    verb = self.governing_casualty(si, s0, m.start)
+                np_end = inc.end()
+            elif _INCLUSION_BEFORE.search(before) or _AMONG_THE.search(text, s0, m.start):
+                verb = self.governing_casualty(si, s0, m.start)
+        if verb:
+            self.emit(CHILD, verb, q, m.start, np_end, si)
 
     def singles(self, si: int, span: Span) -> None:
         """One victim named on their own: 'a 12-year-old girl', 'a man was killed'."""
         text, c = self.text, self.c
+        children_before = [x.start for x in self.out if x.sentence == si and x.family == CHILD]
         for m in _SINGLE.finditer(text, span.start, span.end):
             noun = (m.group("noun") or "").lower()
             age_txt = m.group("age") or m.group("age2") or m.group("age3")
@@ -541,29 +618,54 @@ class _Reader:
                 age = int(a) if a.isdigit() else _WORDNUM.get(a, 1)
                 if unit != "year":
                     age = 0
+            if noun in ("son", "daughter") and age is None:
+                continue  # an adult child is not counted as a child without an age
             child = noun in _CHILD_NOUNS or (age is not None and age < 18)
             if not noun and age is None:
                 continue
+            if any(x.start <= m.start() < x.end for x in self.out if x.sentence == si):
+                continue  # inside a figure already read ("one man was injured")
+            if child and any(s < m.start() for s in children_before):
+                continue  # described after a stated count of children
             before = text[max(span.start, m.start() - 40):m.start()]
-            after_pos = m.end()
-            right = _verb_kind(text[c.aux_adv.match(text, after_pos, span.end).end():span.end],
-                               PERSON, c, anchored=True)
+            app = _APPOSITIVE.match(text, m.end(), span.end)
+            after_pos = app.end() if app else m.end()
+            p = c.aux_adv.match(text, after_pos, span.end).end()
+            right = self._verb_at(p, span.end, PERSON)
             fam = CHILD if child else PERSON
             q = Quantity.make(1, "exact")
-            if right:
-                end = self._verb_end(after_pos, span.end, PERSON)
-                self.emit(fam, right, q, m.start(), m.end() if fam == CHILD else end, si)
+            if right and (c.has_aux.match(text, after_pos, span.end) or
+                          re.match(r"\s+(?:died|dies|perished)", text[after_pos:span.end])):
+                end = m.end() if fam == CHILD else self._verb_end(after_pos, span.end)
+                self.emit(fam, right, q, m.start(), end, si)
                 continue
             left = self.left_adjacent(m.start(), span.start, PERSON)
             if left and not _INCLUSION_BEFORE.search(before):
-                self.emit(fam, left, q, self._left_cue_start(m.start(), span.start, PERSON),
-                          m.end(), si)
+                self.emit(fam, left, q, self.left_cue_start(m.start(), span.start), m.end(), si)
                 continue
             if child and (_INCLUSION_BEFORE.search(before) or
-                          _INCLUSION_AFTER.match(text, after_pos, span.end)):
-                verb = self.governing_casualty(si, span.start)
+                          _INCLUSION_AFTER.match(text, m.end(), span.end) or
+                          _AMONG_THE.search(text, span.start, m.start())):
+                verb = self.governing_casualty(si, span.start, m.start())
                 if verb:
                     self.emit(CHILD, verb, q, m.start(), m.end(), si)
+        self._single_weapons(si, span)
+
+    def _single_weapons(self, si: int, span: Span) -> None:
+        """'..., 2 Kinzhals and a Kh-31P': one weapon at the end of a counted list."""
+        for w in self.weapons:
+            if not (span.start <= w.start < span.end):
+                continue
+            art = _SINGLE_WEAPON.search(self.text, max(span.start, w.start - 12), w.start)
+            if art is None or art.end() != w.start:
+                continue
+            prev = [x for x in self.out if x.sentence == si and x.family in (DRONE, MISSILE)
+                    and x.end <= art.start() and art.start() - x.end < 40]
+            fam = _family_of_weapon(w.category)
+            if prev and fam:
+                verb = LAUNCHED if prev[-1].kind in (Kind.drones_launched, Kind.missiles_launched) else DOWNED
+                astart = art.start() + re.search(r"(?:a|an|one)\s+$", art.group(0), re.IGNORECASE).start()
+                self.emit(fam, verb, Quantity.make(1, "exact"), astart, w.end, si, weapon=w.canonical)
 
 
 def find_figure_candidates(text: str, sentences: list[Span], weapons: list[WeaponSpan],
