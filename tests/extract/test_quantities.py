@@ -122,7 +122,7 @@ NOTHING = [
     "The 500-megawatt unit, 300 MW in all, is 40 km away and took 24 hours to fix.",
     "They waited for 40 minutes, three hours and two days.",
     '"It was loud," said Olena, 62, who lives nearby; Petro (45) agreed.',
-    "Two sisters, aged eight and 14, were there; the famine of 1932–33 too.",
+    "The sisters, aged eight and 14, were there; the famine of 1932–33 too.",
     "The church, founded in 1894, stands on Khreshchatyk Street, 40, near house No 7.",
     "Power: 110 kV lines, a $5 million repair, speeds of 40 mph, 2 to 3 percent losses.",
 ]
