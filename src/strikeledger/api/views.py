@@ -1,0 +1,165 @@
+"""Library objects as the JSON the API returns (shapes only: no figures are computed here).
+
+Incidents come from ``strikeledger.incidents`` as dataclasses; here they become plain
+dicts. Infinite interval ends become null. The incident page needs each claim's
+sentence and where the figure sits in it, so the detail view adds, per claim, the
+sentence's offsets in the report text and the figure's offsets within the sentence
+(``mark``), found with ``strikeledger.extract.text.sentences``.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+from collections.abc import Callable
+
+from strikeledger.extract.text import sentences
+from strikeledger.incidents.types import Claim, Estimate, Incident
+
+CASUALTY_KINDS = ("killed", "injured", "children_killed", "children_injured")
+
+
+def _finite(x: float) -> float | None:
+    return None if isinstance(x, float) and math.isinf(x) else x
+
+
+def estimate(e: Estimate) -> dict:
+    out = dataclasses.asdict(e)
+    out["contested_values"] = list(e.contested_values) if e.contested_values else None
+    out["label"] = e.label()
+    out["conservative"] = e.conservative()
+    return out
+
+
+def _by_oblast(inc: Incident) -> dict[str, dict[str, int]]:
+    """Casualties per oblast, read off the incident's own per-place estimates.
+
+    A per-place estimate counts for the oblast of its chosen claim (the largest in one
+    oblast, as the incident's headline does). An incident that hit one oblast only and
+    has no per-place estimate of a kind puts its headline of that kind there.
+    """
+    out: dict[str, dict[str, int]] = {}
+    placed: set[str] = set()
+    for s in inc.scopes:
+        if s.kind not in CASUALTY_KINDS or s.place is None or s.chosen is None:
+            continue
+        try:
+            admin1 = inc.claim(s.chosen).admin1
+        except KeyError:
+            admin1 = None
+        n = s.conservative()
+        if not admin1 or n is None:
+            continue
+        placed.add(s.kind)
+        cell = out.setdefault(admin1, {})
+        cell[s.kind] = max(cell.get(s.kind, 0), n)
+    hit = inc.oblasts_hit
+    if len(hit) == 1:
+        for kind, e in inc.estimates.items():
+            n = e.conservative()
+            if kind in CASUALTY_KINDS and kind not in placed and n is not None:
+                out.setdefault(hit[0], {})[kind] = n
+    return out
+
+
+def incident_summary(inc: Incident) -> dict:
+    return {
+        "incident_id": inc.incident_id,
+        "date": inc.date,
+        "date_precision": inc.date_precision,
+        "report_count": len(inc.report_ids),
+        "source_count": len(inc.sources),
+        "claim_count": len(inc.claims),
+        "estimates": {k: estimate(e) for k, e in sorted(inc.estimates.items())},
+        "oblasts_hit": inc.oblasts_hit,
+        "casualties_by_oblast": _by_oblast(inc),
+        "places": [{"name": p.name, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
+                    "role": p.role} for p in inc.places],
+        "weapons": inc.weapons,
+        "contested": inc.contested,
+        "conflict_count": len(inc.conflicts),
+        "revision_count": len(inc.revisions),
+        "published_first": inc.published_first,
+        "published_last": inc.published_last,
+    }
+
+
+class SentenceFinder:
+    """Sentence spans of report texts, looked up by report id (texts fetched once)."""
+
+    def __init__(self, text_of: Callable[[str], str | None]):
+        self._text_of = text_of
+        self._cache: dict[str, tuple[str, list, list[int]] | None] = {}
+
+    def locate(self, report_id: str, start: int, end: int, quoted: str) -> dict | None:
+        if report_id not in self._cache:
+            text = self._text_of(report_id)
+            if text is None:
+                self._cache[report_id] = None
+            else:
+                spans = sentences(text)
+                self._cache[report_id] = (text, spans, [s.start for s in spans])
+        entry = self._cache[report_id]
+        if entry is None:
+            return None
+        text, spans, starts = entry
+        if text[start:end] != quoted:       # another report shares this id: no offsets
+            return None
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or start >= spans[i].end:
+            s_start, s_end = start, end
+        else:
+            s_start, s_end = spans[i].start, max(spans[i].end, end)
+        return {"start": s_start, "end": s_end, "text": text[s_start:s_end],
+                "mark": [start - s_start, end - s_start]}
+
+
+def _sentence_of(c: Claim, finder: SentenceFinder) -> dict:
+    ev = c.evidence
+    found = finder.locate(ev.report_id, ev.start, ev.end, ev.text)
+    if found is not None:
+        return found
+    sentence = ev.sentence or ev.text
+    at = sentence.find(ev.text)
+    if at < 0:
+        sentence, at = ev.text, 0
+    return {"start": None, "end": None, "text": sentence, "mark": [at, at + len(ev.text)]}
+
+
+def claim(c: Claim, finder: SentenceFinder) -> dict:
+    out = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)
+           if f.name not in ("evidence", "lo", "hi", "scope")}
+    out["interval"] = [_finite(c.lo), _finite(c.hi)]
+    out["scope"] = {"kind": c.scope[0], "place": c.scope[1] or None,
+                    "weapon": c.scope[2] or None}
+    out["current"] = c.current
+    ev = c.evidence
+    out["evidence"] = {"report_id": ev.report_id, "start": ev.start, "end": ev.end,
+                       "text": ev.text, "sentence": _sentence_of(c, finder)}
+    return out
+
+
+def _refs(refs) -> list[dict]:
+    return [{"report_id": r.report_id, "start": r.start, "end": r.end, "text": r.text}
+            for r in refs]
+
+
+def incident_detail(inc: Incident, finder: SentenceFinder) -> dict:
+    out = incident_summary(inc)
+    out.update({
+        "report_ids": inc.report_ids,
+        "sources": [dataclasses.asdict(s) for s in inc.sources],
+        "speakers": inc.speakers,
+        "scopes": [estimate(s) for s in inc.scopes],
+        "claims": [claim(c, finder) for c in inc.claims],
+        "conflicts": [{"a": x.a, "b": x.b, "reason": x.reason,
+                       "scope": {"kind": x.scope[0], "place": x.scope[1] or None,
+                                 "weapon": x.scope[2] or None}} for x in inc.conflicts],
+        "revisions": [dataclasses.asdict(r) for r in inc.revisions],
+        "places": [{"name": p.name, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
+                    "role": p.role, "evidence": _refs(p.evidence)} for p in inc.places],
+        "damage": [{"category": d.category, "text": d.text, "place": d.place,
+                    "evidence": _refs(d.evidence)} for d in inc.damage],
+    })
+    out["contested"] = inc.contested
+    return out
