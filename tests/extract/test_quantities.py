@@ -121,7 +121,7 @@ NOTHING = [
     "A nine-storey and a 16-storey building and two-storey houses were hit.",
     "The 500-megawatt unit, 300 MW in all, is 40 km away and took 24 hours to fix.",
     "They waited for 40 minutes, three hours and two days.",
-    '"It was loud," said Olena, 62, who lives nearby; Petro (45) agreed.',
+    '"It was loud," said Olena, 62, who lives nearby; Petro, 45, agreed.',
     "The sisters, aged eight and 14, were there; the famine of 1932–33 too.",
     "The church, founded in 1894, stands on Khreshchatyk Street, 40, near house No 7.",
     "Power: 110 kV lines, a $5 million repair, speeds of 40 mph, 2 to 3 percent losses.",
@@ -162,6 +162,11 @@ def test_mention_is_frozen():
 def test_one_as_pronoun_is_still_found_but_not_no_one():
     assert spans("one of four drones") [0][:2] == ("one", "one")
     assert spans("no one was hurt, they helped one another") == []
+
+
+def test_counts_in_brackets_after_a_place_are_counts():
+    assert [g[0] for g in spans("drones were downed over Kyiv (12) and Kharkiv (5)")] == [
+        "12", "5"]
 
 
 def test_years_as_counts_when_counted():

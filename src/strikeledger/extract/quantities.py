@@ -417,7 +417,8 @@ def _dropped(text: str, s: int, e: int, P: _Patterns) -> bool:
             who = toks[-2]
         if P.person_right.match(text, e) and (
                 who.lower() in P.person_nouns
-                or (who[:1].isupper() and who.isalpha() and _small(text[s:e]))):
+                or (t1.endswith(",") and who[:1].isupper() and who.isalpha()
+                    and _small(text[s:e]) and text[e:e + 1] == ",")):
             return True                       # a woman, 67, ... / Olena, 62, ... / a man (45)
     return False
 
