@@ -68,6 +68,9 @@ _STOP = {
     "still", "mostly", "mainly", "namely", "especially", "particularly", "notably",
 }
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# The rest of a name after a capitalised head: "University of Food Technologies".
+_NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
+_FIRST_WORD = re.compile(r"[\w’']*")
 _TOKEN = re.compile(r"\d[\d,.]*(?:[-‐‑][\w’']+)*|[\w’']+(?:[-‐‑][\w’']+)*|[^\w\s]")
 _WINDOW = 160  # characters left of a head searched for its noun phrase
 _MAX_MODIFIERS = 6
@@ -235,15 +238,19 @@ def _is_modifier(tok: str) -> bool:
         return True
     if tok[0].isdigit():
         return False
+    if tok[0].isupper():
+        return True  # a name: "Holy Trinity", "Lviv Polytechnic"
     if low.endswith("ly") and low not in ("nearby", "family", "assembly", "supply"):
-        return False
-    if low.endswith("ed") and not tok[0].isupper():
-        return False
-    return True
+        return False  # an adverb: "badly", "partly"
+    return not low.endswith("ed")  # a participle stops the phrase: "a damaged industrial site"
 
 
-def _left_edge(text: str, start: int, head_words: frozenset[str]) -> int:
-    """Start of the noun phrase whose head begins at ``start``."""
+def _left_edge(text: str, start: int, head_words: frozenset[str], compound: bool = False) -> int:
+    """Start of the noun phrase whose head begins at ``start``.
+
+    ``compound``: the term at ``start`` has several words, so an "and" right before it
+    may join modifiers ("power generation and distribution facilities").
+    """
     lo = max(0, start - _WINDOW)
     toks = [(m.start() + lo, m.group()) for m in _TOKEN.finditer(text[lo:start])]
     i = len(toks) - 1
@@ -269,9 +276,10 @@ def _left_edge(text: str, start: int, head_words: frozenset[str]) -> int:
             if j >= 0 and _is_quantity(toks[j][1]):
                 return _quantity_start(toks, j)
             return edge
-        if low in ("and", "or") and mods > 0 and i >= 1:
+        if low in ("and", "or") and (mods > 0 or compound) and i >= 1:
             # coordinated modifiers: "power generation and transmission facilities"
-            left, right = toks[i - 1][1], toks[i + 1][1]
+            left = toks[i - 1][1]
+            right = toks[i + 1][1] if i + 1 < len(toks) else _FIRST_WORD.match(text, start).group()
             if (_is_modifier(left) and left.casefold() not in head_words
                     and right.casefold() not in head_words):
                 i -= 1
@@ -359,7 +367,11 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
         c = vocab.container_after.match(text, end, sent.end)
         if c and fixed is not None:
             end = c.end()  # "a school building"
-        start = _left_edge(text, m.start(), vocab.head_words)
+        elif head[:1].isupper():
+            name = _NAME_OF.match(text, end, sent.end)
+            if name:
+                end = name.end()  # "the National University of Food Technologies"
+        start = _left_edge(text, m.start(), vocab.head_words, compound=" " in _norm(head))
         cat = _category(vocab, text, head, start, m.start(), sent)
         if end == m.end() and _norm(head).split()[-1] in vocab.post_heads:
             # "a warehouse with grain", "a facility of the gas transmission system"

@@ -30,6 +30,8 @@ _NOT_FIRED_AFTER = re.compile(
     r"\s+(?:air[- ]defen[cs]e\s+)?(?:systems?|batter(?:y|ies)|launchers?|complex(?:es)?|"
     r"production|factory|factories|plants?|stockpiles?|manufacturing)\b",
     re.IGNORECASE)
+# Ukraine's own weapons ("a Ukrainian S-300 missile") are no Russian weapon used.
+_UKRAINIAN_BEFORE = re.compile(r"\b(?:ukrainian|ukraine['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +196,7 @@ def extract_weapons(text: str) -> list[str]:
     for m in mentions:
         if m.canonical in out or scope.excludes(m.start):
             continue
-        if _NOT_FIRED_AFTER.match(text, m.end):
+        if _NOT_FIRED_AFTER.match(text, m.end) or _UKRAINIAN_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue
         out[m.canonical] = None
     return list(out)
