@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strikeledger.errors import VocabularyError
 from strikeledger.extract.quantities import (
@@ -283,3 +285,32 @@ def test_scan_of_2000_words_is_fast():
         find_quantities(text)
         best = min(best, time.perf_counter() - t)
     assert best < 0.010, f"{best * 1000:.1f} ms for 2,000 words"
+
+
+# --- any text -----------------------------------------------------------------------
+
+_TOKENS = ["at least", "over", "some", "nearly", "up to", "between", "from", "and", "to", "or",
+           "more", "so", "-", "–", ",", ".", "10", "15", "1,200", "1 200", "2022", "one", "a",
+           "dozen", "dozens", "of", "several", "hundred", "twenty-five", "Kh-101", "06:40",
+           "October", "May", "aged", "No.", "%", "km", "-storey", "+", "odd", "half", "Olena",
+           "(", ")", "\n", "rose"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=25), st.sampled_from([" ", "", "  "]))
+def test_any_token_soup_gives_ordered_valid_spans(tokens, sep):
+    text = sep.join(tokens)
+    found = find_quantities(text)
+    last_end = 0
+    for m in found:
+        assert last_end <= m.start <= m.num_start < m.num_end <= m.end <= len(text)
+        last_end = m.end
+    carry_qualifier(text, found)
+    parse_quantity(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_never_raises(text):
+    for m in find_quantities(text):
+        assert 0 <= m.start < m.end <= len(text)
