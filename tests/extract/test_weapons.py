@@ -156,3 +156,34 @@ def test_ukrainian_weapons_in_a_belarus_claim():
 def test_ukrainian_weapon_is_not_a_russian_one():
     text = "Debris of a Ukrainian S-300 interceptor fell on a field. Russia launched Kalibr missiles."
     assert extract_weapons(text) == ["Kalibr"]
+
+
+# --- the data file ----------------------------------------------------------------------
+
+def test_validation_lists_every_bad_entry():
+    from strikeledger.extract.weapons import _validate
+
+    bad = _validate({"weapons": [
+        {"canonical": "Kalibr", "category": "missile", "family": "kalibr", "variants": ["Kalibr"]},
+        {"canonical": "Kalibr", "category": "rocket", "family": "", "variants": []},
+        {"canonical": "X-22 and X-32", "category": "missile", "family": "kh-22", "variants": ["Kh-22"]},
+    ]})
+    assert len(bad) == 5
+    assert any("duplicate canonical 'Kalibr'" in b for b in bad)
+    assert any("combined label" in b for b in bad)
+
+
+def test_shipped_json_is_what_the_build_script_makes():
+    """weapons.json must not drift from scripts/build_weapons.py and the reference CSV."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    csv_path = root.parent / "shared" / "data" / "missiles_and_uavs.csv"
+    if not csv_path.exists():
+        pytest.skip("reference CSV not available")
+    spec = importlib.util.spec_from_file_location("build_weapons", root / "scripts" / "build_weapons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    raw = json.loads(resources.files("strikeledger.data").joinpath("weapons.json").read_text("utf-8"))
+    assert module.build(csv_path) == raw["weapons"]

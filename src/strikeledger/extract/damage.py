@@ -125,7 +125,8 @@ def _regex_list(key: str, items: object, bad: list[str]) -> re.Pattern | None:
 
 
 def _words_regex(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +167,8 @@ def _vocab() -> _Vocab:
         if any(c not in _CATEGORIES for c in cats) or (default and default not in _CATEGORIES):
             continue
         h = _Head(
-            modifiers={c: tuple(s.casefold() for s in v) for c, v in rule.get("modifiers", {}).items()},
+            modifiers={c: tuple(s.casefold() for s in v)
+                       for c, v in rule.get("modifiers", {}).items()},
             sentence={c: re.compile(rf"\b(?:{_words_regex(v)})", re.IGNORECASE)
                       for c, v in rule.get("sentence", {}).items() if v},
             default=default)
@@ -175,7 +177,8 @@ def _vocab() -> _Vocab:
             ambiguous[_norm(form)] = h
     compiled = {k: _regex_list(k, raw.get(k), bad)
                 for k in ("damage_cues", "not_damage", "false_friends")}
-    compiled["not_object_after"] = _regex_list("not_object_after", [raw.get("not_object_after")], bad)
+    compiled["not_object_after"] = _regex_list("not_object_after",
+                                               [raw.get("not_object_after")], bad)
     for k in ("containers", "post_modifier_heads", "near_before"):
         if not isinstance(raw.get(k), list) or not raw[k]:
             bad.append(f"{k}: missing or empty list")
@@ -198,7 +201,8 @@ def _vocab() -> _Vocab:
         raise VocabularyError("damage_terms.json: post_modifiers must map categories to word lists")
     post_modifier = re.compile(
         r"\s+(?:with|of|for|storing|containing|holding)\s+(?:(?:the|a|an|its|their)\s+)?"
-        r"(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(f"(?P<{c}>{_words_regex(v)})" for c, v in post.items())
+        r"(?:[\w’'-]+\s+){0,2}?(?:"
+        + "|".join(f"(?P<{c}>{_words_regex(v)})" for c, v in post.items())
         + r")\b(?:\s+(?:system|sector|network|networks|company|complex|products|stocks|supplies))?",
         re.IGNORECASE)
     post_heads = frozenset(_norm(h) for h in raw["post_modifier_heads"]) | frozenset(
@@ -354,7 +358,8 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
         matches = list(vocab.terms.finditer(text, sent.start, sent.end))
     if not matches:
         return []
-    friends = [(f.start(), f.end()) for f in vocab.false_friends.finditer(text, sent.start, sent.end)]
+    friends = [(f.start(), f.end())
+               for f in vocab.false_friends.finditer(text, sent.start, sent.end)]
     out = []
     for m in matches:
         if any(fs <= m.start() < fe or m.start() <= fs < m.end() for fs, fe in friends):

@@ -30,7 +30,8 @@ from strikeledger.extract.text import Span, sentences
 
 __all__ = ["SentenceContext", "ReportScope", "report_scope", "sentence_contexts", "clauses"]
 
-_CUE_KEYS = ("other_event", "inherit_clause", "comparison", "russian_claim", "russian_claim_continuation")
+_CUE_KEYS = ("other_event", "inherit_clause", "comparison", "russian_claim",
+             "russian_claim_continuation")
 # A cue that starts within this many words of the sentence's start heads the sentence.
 _HEAD_WORDS = 3
 # Clause breaks: commas (not inside numbers), semicolons, colons, dashes, brackets.
@@ -136,7 +137,8 @@ def _other_event_ranges(text: str, span: Span, cues: _Cues) -> tuple[tuple[int, 
                     marked[i] = True
                 break
     for i in range(1, len(parts)):
-        if seeded[i - 1] and not seeded[i] and cues.inherit_clause.match(text[parts[i][0]:parts[i][1]]):
+        hangs_on = cues.inherit_clause.match(text[parts[i][0]:parts[i][1]])
+        if seeded[i - 1] and not seeded[i] and hangs_on:
             marked[i] = seeded[i] = True
     return tuple((s, e) for (s, e), m in zip(parts, marked) if m)
 

@@ -78,7 +78,8 @@ def _pattern(spellings: list[str]) -> re.Pattern:
     "Shahed" in "Shahed-type" is).
     """
     hyphen = r"[-‐‑ ]?"
-    plain = [[*literal_atoms(s, hyphen=hyphen), _PLURAL] for s in spellings if not _ACRONYM.fullmatch(s)]
+    plain = [[*literal_atoms(s, hyphen=hyphen), _PLURAL]
+             for s in spellings if not _ACRONYM.fullmatch(s)]
     exact = [[re.escape(s), _PLURAL] for s in spellings if _ACRONYM.fullmatch(s)]
     body = trie_regex(plain)
     if exact:
@@ -110,7 +111,8 @@ def _validate(raw: object) -> list[str]:
         if not isinstance(e.get("family"), str) or not e.get("family"):
             bad.append(f"{where}: family missing")
         variants = e.get("variants")
-        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip()
+                                                     for v in variants):
             bad.append(f"{where}: variants must be a list of non-empty strings")
         elif not variants and not e.get("generic"):
             bad.append(f"{where}: a non-generic weapon needs at least one variant")
@@ -196,7 +198,9 @@ def extract_weapons(text: str) -> list[str]:
     for m in mentions:
         if m.canonical in out or scope.excludes(m.start):
             continue
-        if _NOT_FIRED_AFTER.match(text, m.end) or _UKRAINIAN_BEFORE.search(text, max(0, m.start - 30), m.start):
+        if _NOT_FIRED_AFTER.match(text, m.end):
+            continue
+        if _UKRAINIAN_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue
         out[m.canonical] = None
     return list(out)
