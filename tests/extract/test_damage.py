@@ -104,6 +104,9 @@ CASES = [
     ("A crater gapes beside a playground in the park.", []),
     ("A drone hit an office block near the central railway station.", [("commercial", "an office block")]),
     ("Russia fired 40 missiles at Ukraine overnight.", []),
+    ("The strike hit a residential neighbourhood, where a school and a kindergarten are located.", []),
+    ("A drone hit an administrative building of a local enterprise.",
+     [("administrative", "an administrative building of a local enterprise")]),
     ("Russia attacked the country's energy system, plunging thousands of homes into darkness.", []),
 ]
 

@@ -389,6 +389,11 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
         before = vocab.container_of.search(text, max(sent.start, start - 40), start)
         if before:
             start = _left_edge(text, before.start(), vocab.head_words)
+            # a container that is itself a term keeps its own kind: "an administrative
+            # building of a local enterprise" is administrative
+            own = vocab.terms.search(text, start, before.end())
+            if own and own.end() <= before.start() + len(before.group().split()[0]):
+                cat = _lookup(vocab, own.group()) or cat
         out.append(_Object(start, end, cat, m.start(), head, fixed is None))
     return out
 
