@@ -1,0 +1,217 @@
+"""Reports -> incidents: dedupe, group, collect claims/places/damage, reconcile.
+
+``build_incidents`` takes contract Records, or (Report, Record) pairs as the store yields
+them. With the report text it can find near-duplicates and quote the evidence sentence;
+with Records alone each report is its own source and sentences are None.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from strikeledger.errors import InputError
+from strikeledger.extract.text import sentences
+from strikeledger.incidents.dedupe import duplicate_groups
+from strikeledger.incidents.grouping import incident_key, sort_key
+from strikeledger.incidents.intervals import interval
+from strikeledger.incidents.preference import Preferences, preferences
+from strikeledger.incidents.reconcile import reconcile, scope_of
+from strikeledger.incidents.types import (Claim, EvidenceRef, Incident, IncidentDamage,
+                                          IncidentPlace, SourceGroup)
+from strikeledger.model import Record, Report
+
+log = logging.getLogger(__name__)
+
+_ARTICLE = re.compile(r"^(?:a|an|the|some|several|two|three|many)\s+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class _Entry:
+    record: Record
+    report: Report | None
+
+    @property
+    def text(self) -> str | None:
+        return self.report.text if self.report is not None else None
+
+    @property
+    def published(self):
+        if self.report is not None and self.report.published is not None:
+            return self.report.published
+        return self.record.source.published
+
+    @property
+    def publisher(self) -> str | None:
+        if self.report is not None and self.report.publisher:
+            return self.report.publisher
+        return self.record.source.publisher
+
+    @property
+    def url(self) -> str | None:
+        if self.report is not None and self.report.url:
+            return self.report.url
+        return self.record.source.url
+
+
+class _Sentences:
+    """The sentence around an offset of one report text (spans computed once)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = sentences(text)
+        self.starts = [s.start for s in self.spans]
+
+    def around(self, start: int, end: int) -> str | None:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0:
+            return None
+        span = self.spans[i]
+        if start >= span.end:
+            return None
+        return self.text[span.start:max(span.end, min(end, len(self.text)))]
+
+
+def _entries(items: Iterable[object]) -> list[_Entry]:
+    out = []
+    for n, item in enumerate(items):
+        if isinstance(item, Record):
+            out.append(_Entry(item, None))
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Record) \
+                and (item[0] is None or isinstance(item[0], Report)):
+            out.append(_Entry(item[1], item[0]))
+        else:
+            raise InputError(f"item {n}: expected a Record or a (Report, Record) pair, "
+                             f"got {type(item).__name__}")
+    return out
+
+
+def _damage_key(category: str, text: str, place: str | None) -> tuple:
+    norm = _SPACE.sub(" ", _ARTICLE.sub("", text.strip())).casefold()
+    return category, norm, (place or "").casefold()
+
+
+def build_incidents(items: Iterable[Record | tuple[Report, Record]],
+                    prefs: Preferences | None = None) -> list[Incident]:
+    """Group reports into incidents and reconcile their claims; sorted by date.
+
+    ``items`` are Records or (Report, Record) pairs (``store.records()``), mixed freely.
+    """
+    prefs = prefs or preferences()
+    entries = _entries(items)
+    if not entries:
+        return []
+    days = [e.record.attack.date if e.record.attack.date_precision in (None, "day") else None
+            for e in entries]
+    groups = duplicate_groups([e.text for e in entries], dates=days,
+                              published=[e.published for e in entries])
+    buckets: dict[str, list[list[int]]] = defaultdict(list)
+    keys = {}
+    for g in groups:
+        canon = entries[g[0]].record.report_id
+        key = incident_key([(entries[i].record.attack.date, entries[i].record.attack.date_precision)
+                            for i in g], canon)
+        buckets[key.incident_id].append(g)
+        keys[key.incident_id] = key
+    incidents = [_incident(keys[iid], gs, entries, prefs) for iid, gs in buckets.items()]
+    incidents.sort(key=lambda inc: sort_key(inc.date, inc.incident_id))
+    log.debug("%d report(s) -> %d incident(s)", len(entries), len(incidents))
+    return incidents
+
+
+def _incident(key, groups: list[list[int]], entries: list[_Entry],
+              prefs: Preferences) -> Incident:
+    iid = key.incident_id
+    sources, report_ids = [], []
+    claims: list[Claim] = []
+    claim_by_key: dict[tuple, Claim] = {}
+    places: dict[tuple, IncidentPlace] = {}
+    damage: dict[tuple, IncidentDamage] = {}
+    weapons: dict[str, None] = {}
+    speakers: dict[str, None] = {}
+    admin1_of: dict[str, str] = {}
+    published = [entries[i].published for g in groups for i in g if entries[i].published]
+    for g in groups:
+        for i in g:
+            for p in entries[i].record.places:
+                if p.admin1:
+                    admin1_of.setdefault(p.name.casefold(), p.admin1)
+    for g in groups:
+        source_id = entries[g[0]].record.report_id
+        ids = [entries[i].record.report_id for i in g]
+        report_ids.extend(ids)
+        sources.append(SourceGroup(source_id, ids, sorted({entries[i].publisher for i in g
+                                                           if entries[i].publisher})))
+        for i in g:
+            e = entries[i]
+            rec = e.record
+            rid = rec.report_id
+            sents = _Sentences(e.text) if e.text else None
+            roles = {s.name: s.role for s in rec.speakers}
+            local_admin1 = {p.name.casefold(): p.admin1 for p in rec.places if p.admin1}
+
+            def ref(ev) -> EvidenceRef:
+                sentence = None
+                if sents is not None and e.text[ev.start:ev.end] == ev.text:
+                    sentence = sents.around(ev.start, ev.end)
+                return EvidenceRef(rid, ev.start, ev.end, ev.text, sentence)
+
+            for n, f in enumerate(rec.figures):
+                dkey = (source_id, f.kind, f.value, f.qualifier, f.low, f.high,
+                        f.weapon, (f.place or "").casefold(), (f.speaker or "").casefold())
+                if dkey in claim_by_key:
+                    if rid not in claim_by_key[dkey].copies and \
+                            rid != claim_by_key[dkey].report_id:
+                        claim_by_key[dkey].copies.append(rid)
+                    continue
+                role = roles.get(f.speaker) if f.speaker else None
+                lo, hi = interval(f.value, f.qualifier, f.low, f.high)
+                place_key = (f.place or "").casefold()
+                claim = Claim(
+                    claim_id=f"{rid}:f{n}", incident_id=iid, kind=f.kind, value=f.value,
+                    qualifier=f.qualifier, low=f.low, high=f.high, weapon=f.weapon,
+                    place=f.place,
+                    admin1=local_admin1.get(place_key) or admin1_of.get(place_key),
+                    speaker=f.speaker, speaker_role=role, report_id=rid,
+                    source_id=source_id, publisher=e.publisher, url=e.url,
+                    published=e.published, evidence=ref(f.evidence),
+                    scope=scope_of(f.kind, f.weapon, f.place, f.evidence.text, prefs),
+                    lo=lo, hi=hi,
+                    origin=f"speaker:{f.speaker.casefold()}" if f.speaker
+                    else f"source:{source_id}",
+                    official=prefs.is_official(f.speaker, role))
+                claim_by_key[dkey] = claim
+                claims.append(claim)
+            for p in rec.places:
+                pk = (p.name.casefold(), p.admin1)
+                cur = places.get(pk)
+                if cur is None:
+                    cur = places[pk] = IncidentPlace(p.name, p.admin1, p.lat, p.lon, p.role)
+                if p.role == "hit":
+                    cur.role = "hit"
+                if cur.lat is None and p.lat is not None:
+                    cur.lat, cur.lon = p.lat, p.lon
+                cur.evidence.append(ref(p.evidence))
+            for d in rec.damage:
+                dk = _damage_key(d.category, d.text, d.place)
+                cur_d = damage.get(dk)
+                if cur_d is None:
+                    cur_d = damage[dk] = IncidentDamage(d.category, d.text, d.place)
+                cur_d.evidence.append(ref(d.evidence))
+            for w in rec.weapons:
+                weapons.setdefault(w, None)
+            for s in rec.speakers:
+                speakers.setdefault(s.name, None)
+    revisions, conflicts, scopes, estimates = reconcile(claims, prefs, admin1_of)
+    return Incident(
+        incident_id=iid, date=key.date, date_precision=key.precision,
+        report_ids=report_ids, sources=sources, claims=claims, estimates=estimates,
+        scopes=scopes, revisions=revisions, conflicts=conflicts,
+        places=sorted(places.values(), key=lambda p: (p.role != "hit", p.admin1 or "", p.name)),
+        damage=list(damage.values()), weapons=list(weapons), speakers=list(speakers),
+        published_first=min(published) if published else None,
+        published_last=max(published) if published else None)
