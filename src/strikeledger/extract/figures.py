@@ -106,7 +106,7 @@ class _Cues:
         adv = (r"(?:also|reportedly|all|successfully|later|then|subsequently|eventually|now|"
                r"lightly|slightly|seriously|severely|critically|badly|fatally|mortally|"
                r"already|so\s+far|in\s+total|overnight|in\s+all|confirmed|officially|likely|"
-               r"probably)")
+               r"probably|there|here|too)")
         aside = (r"(?:,\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?|officials|police)\s+"
                  r"(?:said|says|added|adds|reports|reported|noted)\s*,)?")
         self.aux_adv = re.compile(rf"[\s\"“”']*{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
@@ -177,14 +177,36 @@ _SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+inc
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
 _UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s*$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|none\s+of|no)\s*$", re.IGNORECASE)
-_HITS_BY = re.compile(r"\bhits?\s+(?:by|of|from)\s*$", re.IGNORECASE)
+_HITS_BY = re.compile(r"\bhits?\s+(?:by|of|from)\b[^;,]*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[ \t]*[–—•*-]")
 _SPACE_QUOTE = re.compile(r"[\s\"“”']*")
 _SEP = re.compile(r"(?:,|and|or|/|\()\s*", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus)\s+(?:(?:all|another|the|a\s+further)\s+)?",
                         re.IGNORECASE)
 _AT_PLACE = re.compile(r"\s+(?:in|over|around|near|above)\s+(?:the\s+)?[A-Z]", re.IGNORECASE)
+_OTHER_NOUN = re.compile(r"\s+(?:and|or|&|/)\s+(?:(?:attack|strike|combat|cruise|ballistic|kamikaze)\s+)?(\w+)",
+                         re.IGNORECASE)
+_BARE_END = re.compile(
+    r"\s*(?:[,.;:)!?—–\"”'-]|$|(?:and|or|of|in|over|by|on|at|were|was|had|have|has|are|is|out|more|"
+    r"from|during|across|since|to|with|before|after|overnight|that|which|who|while|but|as|"
+    r"according|so|this|last|earlier|later|killed|dead|injured|wounded|hurt|destroyed|shot|downed|"
+    r"intercepted|launched|fired|lost|neutralised|neutralized|suppressed)\b)", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,]*,(?=\s*(?:and|as\s+well\s+as|plus)\b)",
+                       re.IGNORECASE)
 _SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+$", re.IGNORECASE)
+
+
+def _carry(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
+    """A qualifier governs a coordinated list ("some 500 drones and 40 missiles"), not an
+    apposition ("at least 51 people, six children among them")."""
+    carried = carry_qualifier(text, mentions)
+    out = []
+    for i, (orig, new) in enumerate(zip(mentions, carried)):
+        if new is not orig and new.quantity != orig.quantity and i > 0 and not re.search(
+                r"\b(?:and|or|plus)\b", text[mentions[i - 1].end:orig.start]):
+            new = orig
+        out.append(new)
+    return out
 
 
 def _family_of_weapon(category: str) -> str | None:
@@ -202,6 +224,8 @@ class _Reader:
         self.last_launch: Candidate | None = None    # "14 of them were shot down"
         self.last_dm: Candidate | None = None        # any drone/missile figure
         self.last_combined_sentence = -10
+        self.last_combined_pos = -1
+        self.last_head_dm: Candidate | None = None   # not inside a bulletin's list
         self.last_casualty: Candidate | None = None  # "including a child"
         self.list_mode: str | None = None            # a bulletin's "Destroyed:" list
 
@@ -243,6 +267,11 @@ class _Reader:
                 continue
             n = c.noun_re.match(text, p, limit)
             if n is not None and n.lastgroup:
+                if n.lastgroup in (DRONE, MISSILE) and not weapons:
+                    other = c.missile_words if n.lastgroup == DRONE else c.drone_words
+                    both = _OTHER_NOUN.match(text, n.end(), limit)
+                    if both and other.fullmatch(both.group(1)):
+                        return COMBINED, weapons, both.end()  # "80 missiles and drones"
                 return n.lastgroup, weapons, n.end()
             sep = _SEP.match(text, p)
             if sep and self._weapon_at(sep.end(), limit):
@@ -303,7 +332,7 @@ class _Reader:
         return start
 
     def nearest_left(self, start: int, sent_start: int, fam: str) -> str | None:
-        before = self.text[sent_start:start]
+        before = _RELATIVE.sub(",", self.text[sent_start:start])
         best = None
         for name, pat in self._pats(fam):
             for m in pat.finditer(before):
@@ -316,8 +345,8 @@ class _Reader:
     def aux_cue_ahead(self, pos: int, limit: int, fam: str) -> str | None:
         """A main verb later in the clause: '41 of the 51 missiles the enemy fired ... were
         shot down'."""
-        stop = self.text.find(";", pos, limit)
-        limit = stop if stop != -1 else limit
+        stop = re.compile(r"[;,]").search(self.text, pos, limit)
+        limit = stop.start() if stop else limit
         for m in self.c.aux_cue_ahead.finditer(self.text, pos, limit):
             k = self._verb_at(m.end(), limit, fam)
             if k:
@@ -343,13 +372,15 @@ class _Reader:
     # -- emitting ---------------------------------------------------------------------------
     def emit(self, fam, verb, q, start, end, si, weapon=None, part=False) -> Candidate | None:
         kind = _KIND.get((fam, verb))
-        if kind is None:
-            return None
+        if kind is None or q.value == 0:
+            return None  # "no casualties" is not a figure
         cand = Candidate(kind=kind, quantity=q, start=start, end=end, sentence=si,
                          weapon=weapon, family=fam, extra={"part": part})
         self.out.append(cand)
         if fam in (DRONE, MISSILE):
             self.last_dm = cand
+            if not self._in_list_item(start):
+                self.last_head_dm = cand
             if verb == LAUNCHED and not part:
                 self.last_launch = cand
         if fam == PERSON:
@@ -365,7 +396,8 @@ class _Reader:
                 return KILLED
             if self.c.injured.match(among):
                 return INJURED
-        lc = self.last_casualty
+        prior = [x for x in self.out if x.family == PERSON and x.start < pos and x.sentence >= si - 1]
+        lc = prior[-1] if prior else None
         if lc is None:
             return None
         if lc.sentence == si or (lc.sentence == si - 1 and
@@ -381,7 +413,7 @@ class _Reader:
         is_list_item = bool(_LIST_ITEM.match(text, line_start)) and line_start >= s0 - 3
         if not is_list_item and not text[s0:s1].rstrip().endswith(":"):
             self.list_mode = None
-        mentions = carry_qualifier(text, find_quantities(text, s0, s1))
+        mentions = _carry(text, find_quantities(text, s0, s1))
         parsed = []
         for i, m in enumerate(mentions):
             fam, weapons, np_end = self.noun_phrase(m.end, s1)
@@ -397,12 +429,19 @@ class _Reader:
             parsed.append((fam, weapons, np_end))
         # verbs of coordinated amounts: "39 drones and 18 missiles were shot down"
         rights: dict[int, list[str]] = {}
+        hits: dict[int, bool] = {}
         for i in range(len(mentions) - 1, -1, -1):
             fam, _, np_end = parsed[i]
             ffam = PERSON if fam in (PERSON, CHILD) else (fam if fam in (DRONE, MISSILE) else DRONE)
             if fam is None and self._casualty_word_after(np_end, s1):
                 ffam = PERSON
             kinds, _ = self.right_cue(np_end, s1, ffam)
+            hit = self.hit_after(np_end, s1)
+            if not kinds and not hit and i + 1 < len(mentions):
+                gap = _COORD_GAP.fullmatch(text, np_end, mentions[i + 1].start)
+                if gap and i + 1 in hits and hits[i + 1]:
+                    hit = True
+            hits[i] = hit
             if not kinds and i + 1 < len(mentions):
                 gap = _COORD_GAP.fullmatch(text, np_end, mentions[i + 1].start)
                 nfam = parsed[i + 1][0]
@@ -410,6 +449,8 @@ class _Reader:
                     kinds = rights.get(i + 1, [])
             rights[i] = kinds
         for i, m in enumerate(mentions):
+            if hits[i] and parsed[i][0] in (DRONE, MISSILE):
+                continue  # "15 missiles and 26 drones hit 19 locations"
             self.mention(si, span, m, parsed[i], rights[i], mentions, i)
         self.singles(si, span)
         head = text[s0:s1].rstrip()
@@ -453,7 +494,7 @@ class _Reader:
         fam, weapons, np_end = parsed
         q = m.quantity
         before = text[max(s0, m.start - 40):m.start]
-        if fam == SKIP or _NOT_BEFORE.search(before) or _HITS_BY.search(before):
+        if fam == SKIP or _NOT_BEFORE.search(before) or _HITS_BY.search(text, s0, m.start):
             return
         if c.rate.match(text, np_end, s1):
             return
@@ -466,7 +507,7 @@ class _Reader:
                                     self.noun_phrase(nxt.end, s1)[0] in (PERSON, CHILD)):
                 return
         weapon = weapons[0].canonical if len(weapons) == 1 else None
-        part = False
+        part = stated = False
         if fam is None and not weapons:
             kids = _OF_THEM_CHILDREN.match(text, m.end, s1)
             if kids:
@@ -477,10 +518,12 @@ class _Reader:
             pp = _PARTITIVE_PRONOUN.match(text, m.end, s1)
             pn = _PARTITIVE_NP.match(text, m.end, s1)
             if pp:
-                part = True
+                part = "pronoun"
                 lc, ld = self.last_casualty, self.last_dm
-                if self.last_combined_sentence == si or (
-                        self.last_combined_sentence == si - 1 and (ld is None or ld.sentence < si - 1)):
+                head = self.last_head_dm
+                if self.last_combined_pos > -1 and si - self.last_combined_sentence <= 8 and (
+                        head is None or head.start < self.last_combined_pos) and (
+                        ld is None or ld.sentence != si):
                     return  # "37 of them" where "them" is a combined total
                 if lc is not None and si - lc.sentence <= 1 and (ld is None or lc.start > ld.start):
                     fam = PERSON
@@ -493,18 +536,22 @@ class _Reader:
             elif pn and not self._casualty_word_after(m.end, s1):
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 inner = nxt.end if nxt is not None and nxt.start == pn.end() else pn.end()
-                inner_fam, inner_weapons, _ = self.noun_phrase(inner, s1)
-                if inner_fam in (None, COMBINED) and not inner_weapons:
+                inner_fam, inner_weapons, inner_end = self.noun_phrase(inner, s1)
+                if inner_fam is None and not inner_weapons:
+                    if not _BARE_END.match(text, inner_end, s1):
+                        return  # "three of its thermal power plants"
                     inner_fam, weapon = self.antecedent_family(m.start, s0, si)
                 elif len(inner_weapons) == 1:
                     weapon = inner_weapons[0].canonical
-                fam, part = inner_fam, True
+                fam, part = inner_fam, "np"
                 if fam not in (DRONE, MISSILE, PERSON, CHILD):
                     return
             elif self._casualty_word_after(m.end, s1):
                 fam = PERSON
             elif _TOTAL_BEFORE.search(before):
                 return  # "one of the eight": the total is counted where it is stated
+            elif not _BARE_END.match(text, m.end, s1):
+                return  # "destroying 18 apartments": the amount counts another noun
             else:
                 left_dm = self.left_adjacent(m.start, s0, DRONE)
                 if right_kinds or left_dm or (_SENTENCE_AMONG.match(text[max(s0, m.start - 12):m.start])
@@ -535,8 +582,9 @@ class _Reader:
                     fam = DRONE if c.drone_words.fullmatch(nof.group("n")) else MISSILE
                     v = (nof.group("v") or "").lower()
                     right_kinds = [DOWNED if v and c.downed.match(v) else LAUNCHED]
+                    stated = True
         if fam == COMBINED:
-            self.last_combined_sentence = si
+            self.last_combined_sentence, self.last_combined_pos = si, m.start
             return
         if fam is None or fam == SKIP:
             return
@@ -554,9 +602,10 @@ class _Reader:
                 start = self.left_cue_start(m.start, s0)
             self.emit(PERSON, verb, q, start, max(self._verb_end(np_end, s1), np_end), si)
             return
-        self._weapons_figure(si, span, m, q, fam, weapon, np_end, right_kinds, part, before)
+        self._weapons_figure(si, span, m, q, fam, weapon, np_end, right_kinds, part, before, stated)
 
-    def _weapons_figure(self, si, span, m, q, fam, weapon, np_end, right_kinds, part, before):
+    def _weapons_figure(self, si, span, m, q, fam, weapon, np_end, right_kinds, part, before,
+                        stated=False):
         text, s0, s1 = self.text, span.start, span.end
         if self.hit_after(np_end, s1):
             return  # "54 drones hit 19 locations"
@@ -566,12 +615,13 @@ class _Reader:
             verbs = [LAUNCHED]
         else:
             left = self.left_adjacent(m.start, s0, fam)
-            if verbs and not has_aux:
-                # a bare participle ("drones launched overnight") gives way to a main verb later
+            if verbs and not has_aux and not stated:
+                # a bare participle ("drones launched overnight") gives way to a main verb
+                # later, except after "all": "All 45 drones launched ... were brought down"
                 ahead = self.aux_cue_ahead(self._verb_end(np_end, s1), s1, fam)
                 if ahead and ahead not in verbs:
-                    verbs = [ahead]
-                elif part:
+                    verbs = verbs + [ahead] if _ALL_BEFORE.search(text[s0:m.start]) else [ahead]
+                elif part == "np":
                     verbs = []  # "four of the eight drones launched": the verb is the inner NP's
             if part and not verbs:
                 ahead = self.aux_cue_ahead(np_end, s1, fam)

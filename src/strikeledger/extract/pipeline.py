@@ -8,6 +8,7 @@ this module only wires them together.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Attack, Damage, Evidence, Figure, Record, Report, Source, Speaker
@@ -22,6 +23,7 @@ from .text import Span, paragraphs
 from .weapons import extract_weapons, find_weapon_mentions
 
 log = logging.getLogger(__name__)
+_YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
 def _paragraph_index(paras: list[Span], pos: int) -> int:
@@ -40,6 +42,9 @@ def extract_record(report: Report) -> Record:
     contexts = sentence_contexts(text)
     sents = [Span(c.start, c.end) for c in contexts]
     skip = {i for i, c in enumerate(contexts) if c.russian_claim}
+    if attack_date is not None and attack_date == published:
+        # the attack was today, so "yesterday" is another event
+        skip |= {i for i, c in enumerate(contexts) if _YESTERDAY.search(text, c.start, c.end)}
 
     weapon_mentions = [WeaponSpan(w.start, w.end, w.canonical, w.category)
                        for w in find_weapon_mentions(text)]
