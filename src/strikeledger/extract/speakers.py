@@ -271,6 +271,13 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def find_speaker_mentions(text: str) -> list[SpeakerMention]:
     """Every mention of a known body or official, or of a person introduced with a title."""
+    # The pipeline asks for the same text's mentions several times (attribution, byline,
+    # speakers): compute them once. Mentions are frozen; each caller gets its own list.
+    return list(_speaker_mentions(text))
+
+
+@lru_cache(maxsize=4)
+def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
     v = _vocab()
     found: list[SpeakerMention] = []
     spans: list[tuple[int, int]] = []
@@ -359,7 +366,7 @@ def find_speaker_mentions(text: str) -> list[SpeakerMention]:
             ref = prior[-1]
             add(SpeakerMention(m.start(), m.end(), ref.name, ref.role, "body"))
     found.sort(key=lambda x: x.start)
-    return found
+    return tuple(found)
 
 
 # --- speakers ------------------------------------------------------------------------
