@@ -100,9 +100,9 @@ class _Cues:
         self.noun_re = re.compile(
             r"(?:%s)(?![\w-])" % "|".join(f"(?P<{fam}>{_alt(words)})" for fam, words in nouns), f)
         self.modifier = re.compile(rf"(?:{_alt(data['np_modifiers'])}|\d+-strong)(?![\w-])", f)
-        aux = (r"(?:were|was|have\s+(?:now\s+)?been|has\s+(?:now\s+)?been|had\s+(?:now\s+)?been|"
-               r"are|is|been|had|have|got|being|(?:are|were|is|was)\s+(?:known|reported|believed|"
-               r"confirmed|said|thought)\s+to\s+have(?:\s+been)?)")
+        aux = (r"(?:(?:are|were|is|was)\s+(?:known|reported|believed|confirmed|said|thought)\s+to\s+"
+               r"have(?:\s+been)?|were\s+being|was\s+being|were|was|have\s+(?:now\s+)?been|"
+               r"has\s+(?:now\s+)?been|had\s+(?:now\s+)?been|are|is|been|had|have|got|being)")
         adv = (r"(?:also|reportedly|all|successfully|later|then|subsequently|eventually|now|"
                r"lightly|slightly|seriously|severely|critically|badly|fatally|mortally|"
                r"already|so\s+far|in\s+total|overnight|in\s+all|confirmed|officially|likely|"
@@ -155,7 +155,8 @@ _CHILD_NOUNS = {"girl", "boy", "child", "baby", "infant", "newborn", "teenager",
 # words that may stand between a victim and the verb: ", aged 60,", "of the facility"
 _APPOSITIVE = re.compile(
     r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|born\s+in\s+\d{4}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,"
-    r"|\s+(?:of|from)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?", re.IGNORECASE)
+    r"|\s+(?:of|from)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|are|has|had|died)\b)[\w-]+)?)?"
+    r"(?:\s*,(?=\s*(?:was|were|is|are|has|had|died)\b))?", re.IGNORECASE)
 
 _PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|which|those|these|it|whom)\b", re.IGNORECASE)
 _PARTITIVE_NP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|its|their)\s+)?(?=[\w\"“])",
@@ -191,6 +192,10 @@ _BARE_END = re.compile(
     r"from|during|across|since|to|with|before|after|overnight|that|which|who|while|but|as|"
     r"according|so|this|last|earlier|later|killed|dead|injured|wounded|hurt|destroyed|shot|downed|"
     r"intercepted|launched|fired|lost|neutralised|neutralized|suppressed)\b)", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:were|was|is|are|said|says|has|have|had|reported|added|while|but)\b",
+                     re.IGNORECASE)
+_THE_NUMBER = re.compile(r"\bthe\s+(?:number|toll|figure|count|tally)\b[^.;:]{0,40}?\b(?:reached|rose\s+to|"
+                         r"risen\s+to|stands\s+at|stood\s+at|is\s+now|to|at|as)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,]*,(?=\s*(?:and|as\s+well\s+as|plus)\b)",
                        re.IGNORECASE)
 _SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+$", re.IGNORECASE)
@@ -313,7 +318,7 @@ class _Reader:
         base = max(sent_start, start - 50)
         before = self.text[base:start]
         before = re.sub(r"(?:\b(?:only|all|another|a\s+total\s+of|in\s+total|total\s+of|"
-                        r"some|the|a|down)\s*)+$", "", before, flags=re.IGNORECASE).rstrip()
+                        r"some|the|a)\s*)+$", "", before, flags=re.IGNORECASE).rstrip()
         for name, pat in self._pats(fam):
             for m in pat.finditer(before):
                 if m.end() == len(before):
@@ -397,7 +402,7 @@ class _Reader:
             if self.c.injured.match(among):
                 return INJURED
         prior = [x for x in self.out if x.family == PERSON and x.start < pos and x.sentence >= si - 1]
-        lc = prior[-1] if prior else None
+        lc = max(prior, key=lambda x: x.start) if prior else None
         if lc is None:
             return None
         if lc.sentence == si or (lc.sentence == si - 1 and
@@ -567,6 +572,10 @@ class _Reader:
                                        else DOWNED]
                 elif self._toll_kind(m.start, s0):
                     fam = PERSON
+                elif _THE_NUMBER.search(text, s0, m.start) and self.last_casualty is not None \
+                        and si - self.last_casualty.sentence <= 2:
+                    fam = PERSON  # "the number had reached 7": the toll of the last casualty figure
+                    right_kinds = [KILLED if self.last_casualty.kind == Kind.killed else INJURED]
                 elif self.last_casualty is not None and self.last_casualty.sentence == si and \
                         _UP_FROM.search(before):
                     fam = PERSON
@@ -593,6 +602,8 @@ class _Reader:
             return
         if fam == PERSON:
             verb = self._casualty_verb(m, np_end, s0, s1, right_kinds)
+            if verb is None and text[np_end - 6:np_end].lower() == "bodies":
+                verb = KILLED  # "7 bodies have been recovered"
             if verb is None and (part or text[np_end:np_end + 1] == ","):
                 verb = self.aux_cue_ahead(np_end, s1, PERSON)
             if verb is None:
@@ -695,11 +706,21 @@ class _Reader:
                 continue
             if child and (_INCLUSION_BEFORE.search(before) or
                           _INCLUSION_AFTER.match(text, m.end(), span.end) or
-                          _AMONG_THE.search(text, span.start, m.start())):
+                          _AMONG_THE.search(text, span.start, m.start()) or
+                          self._listed_victim(si, m.start())):
                 verb = self.governing_casualty(si, span.start, m.start())
                 if verb:
                     self.emit(CHILD, verb, q, m.start(), m.end(), si)
         self._single_weapons(si, span)
+
+    def _listed_victim(self, si: int, pos: int) -> bool:
+        """A victim listed right after the casualty figure that counts them:
+        "killed two people, a woman and her 2-year-old daughter"."""
+        prior = [x for x in self.out if x.family == PERSON and x.sentence == si and x.end <= pos]
+        if not prior:
+            return False
+        gap = self.text[max(prior, key=lambda x: x.end).end:pos]
+        return len(gap) < 80 and bool(re.search(r"[:,—–]", gap)) and not _FINITE.search(gap)
 
     def _single_weapons(self, si: int, span: Span) -> None:
         """'..., 2 Kinzhals and a Kh-31P': one weapon at the end of a counted list."""
