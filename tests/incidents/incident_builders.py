@@ -1,18 +1,13 @@
-"""Builders for small invented reports and records (no evaluation text is used)."""
+"""Builders for small invented reports and records (no evaluation text is used).
+
+Shared by tests/incidents and tests/export; ``night`` is the fixture they use."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
-
 import pytest
 
 from strikeledger.model import (Attack, Damage, Evidence, Figure, Place, Record, Report,
                                 Source, Speaker)
-
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-
 
 def span(text: str, phrase: str) -> Evidence:
     i = text.index(phrase)
@@ -64,8 +59,7 @@ WIRE_TEXT = ("KYIV (Wire) - Russia launched some 500 drones at Ukraine overnight
              "least four people were killed in the capital.")
 
 
-@pytest.fixture
-def night() -> list[tuple[Report, Record]]:
+def night_pairs() -> list[tuple[Report, Record]]:
     """One invented overnight attack told by the Air Force, the president and a wire story."""
     af = pair("af", AF_TEXT, "2025-10-12", speakers=[("Ukrainian Air Force", None)], figures=[
         fig(AF_TEXT, "48 missiles", "missiles_launched", 48, speaker="Ukrainian Air Force"),

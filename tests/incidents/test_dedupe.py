@@ -1,6 +1,6 @@
 import datetime as dt
 
-from conftest import fig, pair
+from incident_builders import fig, pair
 
 from strikeledger.incidents import build_incidents
 from strikeledger.incidents.dedupe import duplicate_groups, shingles

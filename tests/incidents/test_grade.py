@@ -1,4 +1,4 @@
-from conftest import fig, pair
+from incident_builders import fig, pair
 
 from strikeledger.incidents import build_incidents
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from conftest import fig, pair, place
+from incident_builders import fig, pair, place
 
 from strikeledger.errors import InputError, NotFoundError
 from strikeledger.incidents import build_incidents, filter_incidents, get_incident

@@ -1,4 +1,4 @@
-from conftest import WIRE_TEXT, damage, pair, place
+from incident_builders import WIRE_TEXT, damage, pair, place
 
 from strikeledger.incidents import build_incidents
 

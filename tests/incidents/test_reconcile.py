@@ -1,7 +1,7 @@
 import math
 
 import pytest
-from conftest import fig, pair, place
+from incident_builders import fig, pair, place
 
 from strikeledger.incidents import build_incidents
 from strikeledger.incidents.intervals import interval
