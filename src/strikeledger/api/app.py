@@ -105,6 +105,7 @@ def create_app(db: str | None = None, token: str | None = None,
     """
     write_token = auth.resolve_token(token)
     service = Service(db)
+    service.open()          # a store that cannot be opened fails here, not at first request
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
