@@ -146,7 +146,8 @@ def _preference_key(c: Claim, prefs: Preferences) -> tuple:
     pub = c.published.toordinal() if c.published else 0
     if prefs.kinds[c.kind].order == "latest":
         return (tier, -pub, -c.point, width, c.claim_id)
-    return (tier, width, -pub, c.claim_id)
+    # a total is never smaller than its parts: among equals, the larger count
+    return (tier, width, -pub, -c.point, c.claim_id)
 
 
 def estimate_scope(group: Sequence[Claim], conflicts: Sequence[Conflict],
