@@ -24,12 +24,12 @@ _REPORTING = (r"(?:said|says|say|told|tells|reported|reports|report|added|adds|n
               r"clarified|specified|updated|put|puts|gave|gives|cited|quoted|tallied|"
               r"listed|recorded|counted|has\s+said|had\s+said|later\s+said|also\s+said)")
 _AFTER_VERB = re.compile(
-    rf"^(?:,[^,;\"“”]{{1,90}},)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
-    rf"(?:{_REPORTING})\b"
+    rf"^(?:,[^,;\"“”]{{1,90}},|\s*,)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
+    rf"(?:had\s+|has\s+|have\s+)?(?:{_REPORTING})\b"
     r"|^(?:'s)?\s*(?:\w+\s+){0,2}?(?:summary|update|report|statement|post|briefing|data|figures)?\s*:",
     re.IGNORECASE)
-_BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
+_BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing)\s+(?:the\s+)?"
+                          r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _PRONOUN = re.compile(
     rf"\b(?P<p>he|she|it|they)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|further\s+)?"
     rf"(?:{_REPORTING})\b", re.IGNORECASE)
@@ -41,6 +41,14 @@ _NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)
                        re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\s*[—–-]\s*)?"
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
+
+
+_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
+
+
+def _para_start(text: str, pos: int) -> int:
+    """Start of the paragraph (blank-line or line separated) that holds pos."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 @dataclass(slots=True)
@@ -64,7 +72,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     quote_speaker: Attributed | None = None
     in_quote = False
     byline_sp = _speaker_of(byline) if byline is not None else None
-    mi = 0
+    carry = None
     ms = sorted(mentions, key=lambda m: m.start)
     for span in sentences:
         s0, s1 = span.start, span.end
@@ -73,7 +81,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
         for m in inside:
             sp = _speaker_of(m)
             after = text[m.end:s1]
-            before = text[max(s0, m.start - 30):m.start]
+            before = text[max(s0, m.start - 60):m.start]
             if _AFTER_VERB.match(after) or _BEFORE_VERB.search(before):
                 here.append((m.start, sp))
             if sp.kind == "body":
@@ -98,6 +106,13 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             quote_speaker = here[0][1]
         elif not starts_in_quote:
             quote_speaker = None
+        para = _para_start(text, s0)
+        if not here and carry is not None and carry[0] == para:
+            here.append((s0, carry[1]))
+        elif here and (_ENTRY.match(text, para) or re.search(r":\s", text[s0:s1])):
+            carry = (para, here[0][1])  # a live-blog entry or "X: ..." speaks for its paragraph
+        if para != (carry[0] if carry else None):
+            carry = None
         if not here and byline_sp is not None:
             here.append((s0, byline_sp))
         out.append(here)

@@ -572,7 +572,8 @@ class _Reader:
                                        else DOWNED]
                 elif self._toll_kind(m.start, s0):
                     fam = PERSON
-                elif _THE_NUMBER.search(text, s0, m.start) and self.last_casualty is not None \
+                elif c.number_of.search(text, s0, m.start) is None and \
+                        _THE_NUMBER.search(text, s0, m.start) and self.last_casualty is not None \
                         and si - self.last_casualty.sentence <= 2:
                     fam = PERSON  # "the number had reached 7": the toll of the last casualty figure
                     right_kinds = [KILLED if self.last_casualty.kind == Kind.killed else INJURED]

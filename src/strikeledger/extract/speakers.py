@@ -28,9 +28,13 @@ _NAME = rf"{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
 _APPOSITIVE_TITLES = (r"(?:the\s+)?(?:acting\s+|deputy\s+|former\s+)?(?:head|chairman|chairwoman|chair|mayor|governor|"
                       r"spokesman|spokesperson|spokeswoman|secretary|minister|director|chief|CEO|commander|adviser)")
 # Words by which a byline line shows it names the author of the post that follows.
-_BYLINE_MARK = re.compile(r"Telegram|Facebook|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
+_BYLINE_MARK = re.compile(r"Telegram|Facebook|\bpress service\b|\bsummary\b|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
                           re.IGNORECASE)
 _BYLINE_LINES = 2
+# a verbless line that names a body is its release's byline ("National Police of Ukraine - Sumy Oblast")
+_VERBISH = re.compile(r"\b(?:said|says|say|launched|launches|attacked|attacks|killed|kills|hit|hits|struck|"
+                      r"strikes|fired|fires|were|was|is|are|has|have|had|vows|warns|claims|reports|"
+                      r"destroys|destroyed|shot|downs|downed)\b", re.IGNORECASE)
 _BYLINE_CHARS = 160
 
 
@@ -385,7 +389,10 @@ def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
         line = text[pos:end]
         if line.strip():
             seen += 1
-            if len(line.strip()) <= _BYLINE_CHARS and _BYLINE_MARK.search(line):
+            if len(line.strip()) <= _BYLINE_CHARS and (_BYLINE_MARK.search(line) or (
+                    len(line.strip()) <= 100 and not re.search(r"[.!?]\s*$", line)
+                    and not _VERBISH.search(line)
+                    and any(m.kind == "body" and pos <= m.start and m.end <= end for m in mentions))):
                 inline = [m for m in mentions if pos <= m.start and m.end <= end]
                 if inline:
                     first = inline[0]
