@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .figures import Candidate
 from .text import Span
 
-_REPORTING = (r"(?:said|says|say|told|tells|reported|reports|report|added|adds|noted|notes|"
+_REPORTING = (r"(?:said|says|say|told|tells|publishes|published|reported|reports|report|added|adds|noted|notes|"
               r"wrote|writes|posted|confirmed|confirms|announced|announces|stated|states|"
               r"claimed|claims|warned|explained|explains|estimated|counted|informed|"
               r"clarified|specified|updated|put|puts|gave|gives|cited|quoted|tallied|"
@@ -26,7 +26,7 @@ _REPORTING = (r"(?:said|says|say|told|tells|reported|reports|report|added|adds|n
 _AFTER_VERB = re.compile(
     rf"^(?:,[^,;\"“”]{{1,90}},|\s*,)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
     rf"(?:had\s+|has\s+|have\s+)?(?:{_REPORTING})\b"
-    r"|^(?:'s)?\s*(?:\w+\s+){0,2}?(?:summary|update|report|statement|post|briefing|data|figures)?\s*:",
+    r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
     re.IGNORECASE)
 _BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing)\s+(?:the\s+)?"
                           r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -43,7 +43,7 @@ _HEADING = re.compile(r"^\s*(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\s*[�
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 
 
-_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
+_ENTRY = re.compile(r"\s*\[?(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
 
 
 def _para_start(text: str, pos: int) -> int:
@@ -73,6 +73,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     in_quote = False
     byline_sp = _speaker_of(byline) if byline is not None else None
     carry = None
+    colon_speaker: Attributed | None = None
     ms = sorted(mentions, key=lambda m: m.start)
     for span in sentences:
         s0, s1 = span.start, span.end
@@ -111,6 +112,9 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             here.append((s0, carry[1]))
         elif here and (_ENTRY.match(text, para) or re.search(r":\s", text[s0:s1])):
             carry = (para, here[0][1])  # a live-blog entry or "X: ..." speaks for its paragraph
+        if not here and colon_speaker is not None:
+            here.append((s0, colon_speaker))  # 'Zelenskyy wrote:' / '"Over 70 missiles ..."'
+        colon_speaker = here[0][1] if here and sent.rstrip().endswith(":") else None
         if para != (carry[0] if carry else None):
             carry = None
         if not here and byline_sp is not None:

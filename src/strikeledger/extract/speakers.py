@@ -392,7 +392,10 @@ def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
             if len(line.strip()) <= _BYLINE_CHARS and (_BYLINE_MARK.search(line) or (
                     len(line.strip()) <= 100 and not re.search(r"[.!?]\s*$", line)
                     and not _VERBISH.search(line)
-                    and any(m.kind == "body" and pos <= m.start and m.end <= end for m in mentions))):
+                    and any((m.kind == "body" or re.fullmatch(r"\s*,[^.!?]{0,100}", text[m.end:end]))
+                            and pos <= m.start and m.end <= end and not text[pos:m.start].strip()
+                            or m.kind == "body" and pos <= m.start and m.end <= end
+                            for m in mentions))):
                 inline = [m for m in mentions if pos <= m.start and m.end <= end]
                 if inline:
                     first = inline[0]
