@@ -39,7 +39,7 @@ _MAYOR = re.compile(r"^Mayor of (?P<p>.+)$|^Head of (?P<c>.+?) City Military Adm
 _NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)|"
                        r"in\s+all|national\s+toll|across\s+Ukraine|in\s+total\s+across)\b",
                        re.IGNORECASE)
-_HEADING = re.compile(r"^\s*(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\s*[—–-]\s*)?"
+_HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\s*[—–|-]?\s*)?"
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 
 
@@ -143,43 +143,152 @@ def jurisdiction(sp: Attributed | None) -> str | None:
     return f"{m.group('o').strip()} Oblast"
 
 
+_TITLE_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:regional\s+|region's\s+|oblast\s+|city\s+|district\s+|military\s+)*"
+    r"(?:governor|mayor|head|chief|administration|council|police|prosecutor|authorities|officials|"
+    r"emergency|military\s+administration|region\s+governor)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?:from|off)\s+(?:the\s+)?(?:area\s+of\s+|direction\s+of\s+)?$", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;:—–()]|\b(?:when|after|while|as|but|where|which)\b")
+_HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near)\s+(?:the|this|our|its)\s+"
+                      r"(?P<w>city|town|village|capital|region|oblast|area|district)\b", re.IGNORECASE)
+_SPECIFIC = {"city", "town", "village", "district", "feature"}
+
+
 def _figure_place_name(pm) -> str:
-    """Districts of a city count as the city for a figure's place."""
-    level = getattr(pm, "level", None)
-    if level == "district" and pm.admin1 == "Kyiv City":
-        return "Kyiv"
+    """A city district counts as its city for a figure's place ("Holosiivskyi District" -> Kyiv)."""
+    if getattr(pm, "level", None) == "district":
+        from .gazetteer import lookup
+        entry = lookup(pm.name)
+        if entry is not None and entry.city:
+            return entry.city
     return pm.name
+
+
+def is_title_place(text: str, pm) -> bool:
+    """"Dnipropetrovsk regional governor", "Kyiv Mayor": a jurisdiction, not where it happened."""
+    return bool(_TITLE_AFTER.match(text, pm.end))
+
+
+def _usable(text: str, span: Span, places: list) -> list:
+    return [p for p in places if span.start <= p.start < span.end and not is_title_place(text, p)
+            and not _FROM_BEFORE.search(text, max(span.start, p.start - 30), p.start)]
 
 
 def place_for(c: Candidate, text: str, span: Span, places: list, next_start: int,
               prev_end: int) -> str | None:
     """The place named with the figure in its own sentence, or None."""
-    inside = [p for p in places if span.start <= p.start < span.end]
+    inside = _usable(text, span, places)
     if not inside:
         return None
-    launch_from = re.compile(r"(?:from|off)\s+(?:the\s+)?(?:area\s+of\s+|direction\s+of\s+)?$",
-                             re.IGNORECASE)
-    inside = [p for p in inside if not launch_from.search(text[max(span.start, p.start - 30):p.start])]
-    after = [p for p in inside if c.end <= p.start < min(next_start, c.end + 70)]
-    if after:
-        return _figure_place_name(after[0])
-    if c.family in ("drone", "missile"):
-        return None
-    before = [p for p in inside if prev_end <= p.end <= c.start]
-    if before:
-        return _figure_place_name(before[-1])
-    before = [p for p in inside if p.end <= c.start]
-    if before:
-        return _figure_place_name(before[-1])
     after = [p for p in inside if p.start >= c.end]
+    if after and not _CLAUSE_MARK.search(text, c.end, after[0].start):
+        return _figure_place_name(after[0])
+    before = [p for p in inside if p.end <= c.start]
+    if c.family in ("drone", "missile"):
+        # only a place that heads the sentence: "In the Kyiv region, ... drones were shot down"
+        if before and _HEAD_IN.match(text[span.start:before[0].start]):
+            return _figure_place_name(before[0])
+        return None
+    if before:
+        last = before[-1]
+        if last.level not in _SPECIFIC:
+            inner = [p for p in before if p.level in _SPECIFIC and p.admin1 == last.admin1]
+            if inner:
+                return _figure_place_name(inner[-1])
+        return _figure_place_name(last)
     if after and not re.search(r"[;]", text[c.end:after[0].start]):
         return _figure_place_name(after[0])
     return None
 
 
+def anaphor_level(text: str, c: Candidate, span: Span) -> str | None:
+    """'city' or 'region' when the figure's clause says "in the city" / "over the region"."""
+    for m in _ANAPHOR.finditer(text, span.start, span.end):
+        if m.start() >= c.start - 80:
+            w = m.group("w").lower()
+            return "region" if w in ("region", "oblast", "area") else "city"
+    return None
+
+
+class PlaceResolver:
+    """Where a figure with no place in its own sentence happened, from its context.
+
+    In order: none for national totals; "in the city" / "over the region" resolved to
+    the post's or paragraph's city or the speaker's region; the city of an official's
+    own post; a place heading the paragraph ("Kryvyi Rih. ..."); the place of the last
+    casualty figure in the paragraph; the last place hit named earlier in the paragraph;
+    the speaker's own jurisdiction; the one place a local report is about.
+    """
+
+    def __init__(self, text: str, sentences: list[Span], paragraphs: list[Span], mentions: list,
+                 places: list, byline_place: str | None):
+        self.text, self.sents, self.paras = text, sentences, paragraphs
+        self.mentions = [m for m in mentions if not is_title_place(text, m)]
+        self.titles = [m for m in mentions if is_title_place(text, m)]
+        self.hit = {p.name for p in places if p.role == "hit"}
+        self.byline_place = byline_place
+        self.last_cas: dict[int, str] = {}
+        admin1 = {p.admin1 for p in places if p.role == "hit" and p.admin1}
+        cities = [p.name for p in places if p.role == "hit" and p.name in self.hit
+                  and not p.name.endswith(("Oblast", "Raion", "District"))]
+        self.local = None
+        if len(admin1) == 1:
+            hits = [p.name for p in places if p.role == "hit"]
+            self.local = cities[0] if len(cities) == 1 else (hits[0] if len(hits) == 1 else None)
+
+    def _para(self, pos: int) -> int:
+        for i, p in enumerate(self.paras):
+            if p.start <= pos < p.end:
+                return i
+        return -1
+
+    def _heading(self, pi: int) -> str | None:
+        return paragraph_heading_place(self.text, self.paras[pi], self.mentions) if pi >= 0 else None
+
+    def _earlier_in_paragraph(self, pos: int, pi: int, level: str) -> str | None:
+        start = self.paras[pi].start if pi >= 0 else max(0, pos - 400)
+        for m in reversed(self.mentions):
+            if start <= m.start < pos and (m.name in self.hit or _figure_place_name(m) in self.hit):
+                if level == "city" and m.level in _SPECIFIC:
+                    return _figure_place_name(m)
+                if level == "region" and m.level == "oblast":
+                    return m.name
+        return None
+
+    def _title_region(self, span: Span) -> str | None:
+        for t in self.titles:
+            if span.start <= t.start < span.end:
+                return t.name if t.level == "oblast" else f"{t.admin1}" if t.admin1.endswith("Oblast") else t.name
+        return None
+
+    def resolve(self, c: Candidate, span: Span, speaker: Attributed | None) -> str | None:
+        casualty = c.family in ("person", "child")
+        if casualty and is_national(self.text, span):
+            return None
+        pi = self._para(c.start)
+        level = anaphor_level(self.text, c, span)
+        juris = jurisdiction(speaker)
+        if level == "city":
+            return (self._heading(pi) or self.byline_place or self._earlier_in_paragraph(c.start, pi, "city")
+                    or (juris if juris and not juris.endswith("Oblast") else None) or self.local)
+        if level == "region":
+            return ((juris if juris and juris.endswith("Oblast") else None) or self._title_region(span)
+                    or self._earlier_in_paragraph(c.start, pi, "region"))
+        if not casualty:
+            return None
+        place = (self.byline_place or self._heading(pi) or self.last_cas.get(pi)
+                 or self._earlier_in_paragraph(c.start, pi, "city") or juris or self.local)
+        return place
+
+    def remember(self, c: Candidate, place: str | None) -> None:
+        if place and c.family in ("person", "child"):
+            self.last_cas[self._para(c.start)] = place
+
+
 def paragraph_heading_place(text: str, para: Span, places: list) -> str | None:
     """A paragraph that opens with a place ("Kryvyi Rih. ...", "Kharkiv: ...")."""
-    m = _HEADING.match(text, para.start, para.end)
+    m = _HEADING.match(text, para.start, para.end)  # (no ^: match() anchors at pos)
     if not m:
         return None
     for p in places:

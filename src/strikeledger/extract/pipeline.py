@@ -26,13 +26,6 @@ log = logging.getLogger(__name__)
 _YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
-def _paragraph_index(paras: list[Span], pos: int) -> int:
-    for i, p in enumerate(paras):
-        if p.start <= pos < p.end:
-            return i
-    return -1
-
-
 def extract_record(report: Report) -> Record:
     """Read one report into its contract record."""
     text = report.text
@@ -53,37 +46,22 @@ def extract_record(report: Report) -> Record:
 
     place_mentions = find_place_mentions(text)
     places = extract_places(text)
-    hit_admin1 = {p.admin1 for p in places if p.role == "hit" and p.admin1}
-    hit_names = [p.name for p in places if p.role == "hit"]
-    local_place = None
-    if len(hit_admin1) == 1:
-        cities = [p for p in places if p.role == "hit" and not p.name.endswith(("Oblast", "Raion", "District"))]
-        local_place = cities[0].name if len(cities) == 1 else (hit_names[0] if len(hit_names) == 1 else None)
 
     speaker_mentions = find_speaker_mentions(text)
     byline = byline_speaker(text)
     credited = attr.sentence_speakers(text, sents, speaker_mentions, byline)
     byline_place = attr.jurisdiction(attr._speaker_of(byline)) if byline is not None else None
-    paras = paragraphs(text)
+    resolver = attr.PlaceResolver(text, sents, paragraphs(text), place_mentions, places, byline_place)
 
     figures: list[Figure] = []
     seen: set[tuple] = set()
-    last_cas_place: dict[int, str | None] = {}
     for i, c in enumerate(cands):
         span = sents[c.sentence]
         sp = attr.speaker_for(c, credited[c.sentence])
         nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].sentence == c.sentence else span.end
         prv = cands[i - 1].end if i > 0 and cands[i - 1].sentence == c.sentence else span.start
-        place = attr.place_for(c, text, span, place_mentions, nxt, prv)
-        if place is None and c.family in ("person", "child") and not attr.is_national(text, span):
-            pi = _paragraph_index(paras, c.start)
-            place = (byline_place
-                     or (paras and pi >= 0 and attr.paragraph_heading_place(text, paras[pi], place_mentions))
-                     or last_cas_place.get(pi)
-                     or attr.jurisdiction(sp)
-                     or local_place) or None
-        if c.family in ("person", "child"):
-            last_cas_place[_paragraph_index(paras, c.start)] = place
+        place = attr.place_for(c, text, span, place_mentions, nxt, prv) or resolver.resolve(c, span, sp)
+        resolver.remember(c, place)
         q = c.quantity
         fig = Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, low=q.low, high=q.high,
                      weapon=c.weapon, place=place, speaker=sp.name if sp else None,
@@ -97,7 +75,7 @@ def extract_record(report: Report) -> Record:
     def place_at(pos: int) -> str | None:
         for p in reversed(place_mentions):
             if p.start <= pos and text.rfind("\n", p.start, pos) == -1:
-                return attr._figure_place_name(p) if p.level == "district" and p.admin1 == "Kyiv City" else p.name
+                return attr._figure_place_name(p)
         return byline_place
 
     damage: list[Damage] = extract_damage(text, place_at=place_at)
