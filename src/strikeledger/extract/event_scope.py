@@ -145,6 +145,13 @@ def _other_event_ranges(text: str, span: Span, cues: _Cues) -> tuple[tuple[int, 
 
 def sentence_contexts(text: str) -> list[SentenceContext]:
     """Every sentence of ``text`` with its Russian-claim flag and other-event ranges."""
+    # The pipeline and ReportScope both ask for the same text: compute it once.
+    # Contexts are frozen; each caller gets its own list.
+    return list(_sentence_contexts(text))
+
+
+@lru_cache(maxsize=4)
+def _sentence_contexts(text: str) -> tuple[SentenceContext, ...]:
     cues = _cues()
     out: list[SentenceContext] = []
     prev_claim = False
@@ -157,7 +164,7 @@ def sentence_contexts(text: str) -> list[SentenceContext]:
         out.append(SentenceContext(span.start, span.end, claim,
                                    _other_event_ranges(text, span, cues)))
         prev_claim, prev_end = claim, span.end
-    return out
+    return tuple(out)
 
 
 class ReportScope:
