@@ -246,11 +246,13 @@ class PlaceResolver:
     def _heading(self, pi: int) -> str | None:
         return paragraph_heading_place(self.text, self.paras[pi], self.mentions) if pi >= 0 else None
 
-    def _earlier_in_paragraph(self, pos: int, pi: int, level: str) -> str | None:
-        start = self.paras[pi].start if pi >= 0 else max(0, pos - 400)
+    def _earlier_in_paragraph(self, pos: int, pi: int, level: str, back: int = 0) -> str | None:
+        """The last place hit named before pos: in this paragraph, or `back` paragraphs up."""
+        first = max(0, pi - back) if pi >= 0 else -1
+        start = self.paras[first].start if first >= 0 else max(0, pos - 400)
         for m in reversed(self.mentions):
             if start <= m.start < pos and (m.name in self.hit or _figure_place_name(m) in self.hit):
-                if level == "city" and m.level in _SPECIFIC:
+                if level == "city" and (m.level in _SPECIFIC or m.level == "raion"):
                     return _figure_place_name(m)
                 if level == "region" and m.level == "oblast":
                     return m.name
@@ -277,8 +279,9 @@ class PlaceResolver:
                     or self._earlier_in_paragraph(c.start, pi, "region"))
         if not casualty:
             return None
-        place = (self.byline_place or self._heading(pi) or self.last_cas.get(pi)
-                 or self._earlier_in_paragraph(c.start, pi, "city") or juris or self.local)
+        place = (self._heading(pi) or self.last_cas.get(pi)
+                 or self._earlier_in_paragraph(c.start, pi, "city", back=2)
+                 or self.byline_place or juris or self.local)
         return place
 
     def remember(self, c: Candidate, place: str | None) -> None:
