@@ -265,10 +265,14 @@ def child_spacy(folder: Path, limit: int, batch_size: int) -> dict:
 def run_child(mode: str, *args: str) -> dict:
     """Run one measurement in a fresh interpreter and return its JSON result."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, *args]
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"child {mode} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    # Other work on the machine skews timings: keep the 1-minute load around each run.
+    out["loadavg_1min"] = [load_before, os.getloadavg()[0] if hasattr(os, "getloadavg") else None]
+    return out
 
 
 def child_main(argv: list[str]) -> None:
@@ -395,6 +399,7 @@ def main(argv: list[str] | None = None) -> dict:
         "started": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform(), "psutil": psutil_version},
+        "strikeledger": _code_version(),
         "words": "whitespace-separated tokens, len(text.split())",
         "rss": "single process: VmHWM (/proc/self/status) or ru_maxrss; multi-process: "
                "psutil-sampled peak of the process tree's summed RSS",
@@ -452,6 +457,17 @@ def main(argv: list[str] | None = None) -> dict:
     print_table(res)
     print(f"\nresults: {out}")
     return res
+
+
+def _code_version() -> dict:
+    import strikeledger
+    where = Path(strikeledger.__file__).resolve().parent
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=HERE, capture_output=True,
+                                text=True).stdout.strip() or None
+    except OSError:
+        commit = None
+    return {"path": str(where), "repo_commit": commit}
 
 
 def _write(path: Path, res: dict) -> None:
