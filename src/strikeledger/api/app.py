@@ -28,6 +28,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from strikeledger.api import auth, errors, views
 from strikeledger.api.service import Service
@@ -85,6 +86,29 @@ _WRITE_BODY = {
 }
 
 
+class SecurityHeaders:
+    """Add nosniff, no-referrer and (except on /docs) the CSP to every response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        if scope.get("path") != "/docs":
+            extra.append((b"content-security-policy", CSP.encode()))
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in extra if h[0] not in names)]
+            await send(message)
+        await self.app(scope, receive, with_headers)
+
+
 def _page(items: list, limit: int, offset: int) -> dict:
     return {"total": len(items), "limit": limit, "offset": offset,
             "items": items[offset:offset + limit]}
@@ -122,15 +146,7 @@ def create_app(db: str | None = None, token: str | None = None,
     app.state.service = service
     errors.install(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if request.url.path != "/docs":
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(errors.BodyLimit, max_body=max_body)
 
     # --- dashboard and docs --------------------------------------------------------

@@ -152,7 +152,22 @@ class BodyLimit:
                     raise BodyTooLarge(limit)
             return message
 
-        await self.app(scope, limited, send)
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, tracked)
+        except BodyTooLarge as exc:
+            # the endpoint's handler normally turns this into a 413; this catches a body
+            # read outside any route (so no handler ran)
+            if started:
+                raise
+            await _send_error(send, 413, exc.message)
 
 
 async def _send_error(send: Send, status: int, message: str) -> None:
