@@ -121,3 +121,20 @@ def test_extract_attack_date(text, published, expected, precision):
 
 def test_enough_cases():
     assert len(ATTACK) + len(PUBLISHED) >= 40
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("From 19:00 on 27 September until the morning of 28 September, Russia attacked Ukraine "
+     "with drones.", "2025-09-28"),
+    ("From 18:00 on 27 September to 08:00 on 28 September the enemy attacked with 50 drones.",
+     "2025-09-28"),
+    ("The attack that began on the evening of September 26 and ran until dawn on September 27 "
+     "was the largest this month.", "2025-09-27"),
+    ("The Air Force says 90 Shaheds were launched between yesterday evening and this morning.",
+     "2025-09-28"),
+])
+def test_overnight_window_is_dated_by_its_end(text, expect):
+    """Regression: a window 'from X until the morning of Y' was dated by its start."""
+    import datetime as _dt
+    from strikeledger.extract.dates import extract_attack_date
+    assert extract_attack_date(text, _dt.date(2025, 9, 28))[0] == _dt.date.fromisoformat(expect)

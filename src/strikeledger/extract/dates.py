@@ -374,12 +374,26 @@ def _candidates(text: str, body: int, ref: dt.date | None, skip: list[tuple[int,
     return out
 
 
+_WINDOW_END = re.compile(r"\b(?:until|till|to|and)\s+(?:the\s+)?(?:(?:early\s+)?morning\s+(?:of|on)\s+|"
+                         r"(?:dawn|daybreak|sunrise)\s+(?:on|of)\s+|\d{1,2}[:.]\d{2}\s+(?:on\s+)?)$",
+                         re.IGNORECASE)
+_WINDOW_FROM = re.compile(r"\b(?:from|since|between|began|started|starting)\b", re.IGNORECASE)
+_WINDOW_TO = re.compile(r"[^.;]{0,40}?\b(?:until|till|to|and)\s+(?:the\s+|this\s+)?(?:(?:early\s+)?morning|"
+                        r"dawn|daybreak|sunrise|\d{1,2}[:.]\d{2})", re.IGNORECASE)
+
+
 def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float | None:
     """How surely a candidate dates the report's attack; None when it dates something else."""
     v = _vocab()
     before = text[max(sent[0], c.start - 45):c.start]
     near = text[max(sent[0], c.start - 25):c.start]
     after = text[c.end:min(sent[1], c.end + 60)]
+    # an overnight window "from 19:00 on 27 September until the morning of 28 September"
+    # is dated by its end, the morning it ends in
+    if _WINDOW_END.search(before):
+        return 3.5 + c.specificity
+    if _WINDOW_FROM.search(near) and _WINDOW_TO.match(after):
+        return None
     if v.reject_before.search(before) or v.reporting_before.search(before):
         return None
     if v.reject_after.search(after):
