@@ -369,7 +369,11 @@ class _Reader:
         best = max([(e, DRONE, None) for e in d[-1:]] + [(e, MISSILE, None) for e in mi[-1:]]
                    + ws[-1:], default=None, key=lambda x: x[0])
         if best is not None and best[1] is not None:
-            return best[1], None
+            weapon = best[2]
+            ld = self.last_dm
+            if weapon is None and ld is not None and ld.family == best[1] and si - ld.sentence <= 1:
+                weapon = ld.weapon  # "111 Shaheds were launched; 63 were shot down"
+            return best[1], weapon
         if self.last_dm is not None and si - self.last_dm.sentence <= 2:
             return self.last_dm.family, self.last_dm.weapon
         return None, None
