@@ -223,3 +223,13 @@ def test_dashboard_is_served_with_a_strict_content_security_policy(client):
     assert len(geo["features"]) == 27
     assert {f["properties"]["admin1"] for f in geo["features"]} >= {"Kyiv City", "Odesa Oblast",
                                                                    "Autonomous Republic of Crimea"}
+
+
+def test_export_geojson_and_acled(client):
+    geo = client.get("/export/geojson")
+    assert geo.status_code == 200
+    assert geo.headers["content-type"].startswith("application/geo+json")
+    assert geo.json()["type"] == "FeatureCollection" and geo.json()["features"]
+    acled = client.get("/export/acled")
+    assert acled.status_code == 200 and acled.headers["content-type"].startswith("text/csv")
+    assert len(list(csv.DictReader(io.StringIO(acled.text)))) >= 3

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
+import shutil
 import tempfile
 from contextlib import asynccontextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strikeledger.api import auth, errors, views
 from strikeledger.api.service import Service
 from strikeledger.errors import InputError
+from strikeledger.export import FORMATS
 from strikeledger.incidents import filter_incidents, get_incident
 from strikeledger.incidents.grade import GRADES
 from strikeledger.ingest.readers import read_jsonl
@@ -114,9 +115,8 @@ def _page(items: list, limit: int, offset: int) -> dict:
             "items": items[offset:offset + limit]}
 
 
-def _export_formats() -> dict[str, Any]:
-    from strikeledger.export.formats import EXTENSIONS
-    return dict(EXTENSIONS)
+_MEDIA = {"csv": "text/csv", "acled": "text/csv", "jsonl": "application/x-ndjson",
+          "geojson": "application/geo+json", "parquet": "application/vnd.apache.parquet"}
 
 
 def create_app(db: str | None = None, token: str | None = None,
@@ -173,7 +173,7 @@ def create_app(db: str | None = None, token: str | None = None,
         with service.use() as store:
             n = store.count_reports()
         return {"reports": n, "kinds": [k.value for k in Kind], "grades": list(GRADES),
-                "export_formats": sorted(_export_formats()),
+                "export_formats": list(FORMATS),
                 "writes_enabled": write_token is not None}
 
     @app.get("/incidents", tags=["incidents"])
@@ -246,30 +246,33 @@ def create_app(db: str | None = None, token: str | None = None,
         return jsonable_encoder({"q": q, "items": rows})
 
     @app.get("/export/{fmt}", tags=["export"])
-    def export(fmt: Annotated[str, PathParam(max_length=20, description="csv, jsonl, parquet")],
-               table: Annotated[str, Query(max_length=40)] = "incidents"):
-        """The incidents (or their claims, places, damage) as a file."""
-        from strikeledger.export.formats import WRITERS
-        from strikeledger.export.tables import SCHEMAS, table_rows
-        formats = _export_formats()
-        if fmt not in formats:
+    def export(fmt: Annotated[str, PathParam(max_length=20, description="csv, jsonl, "
+                                             "parquet, geojson or acled")],
+               table: Annotated[str, Query(max_length=40, description="for csv, jsonl and "
+                                           "parquet: incidents, claims, places or damage")]
+               = "incidents"):
+        """The incidents as a file, written by ``strikeledger.export.export``."""
+        from strikeledger.export import DEFAULT_NAMES, FORMATS, TABLE_NAMES
+        from strikeledger.export import export as write
+        if fmt not in FORMATS:
             raise errors.ApiError(404, f"no export format {fmt!r}; expected one of "
-                                       + ", ".join(sorted(formats)))
-        if table not in SCHEMAS:
-            raise InputError(f"table: expected one of {', '.join(SCHEMAS)}, got {table!r}")
-        rows = table_rows(table, service.incidents())
-        fd, tmp = tempfile.mkstemp(prefix="strikeledger-export-", suffix=f".{formats[fmt]}")
-        os.close(fd)
+                                       + ", ".join(FORMATS))
+        if fmt in DEFAULT_NAMES:
+            name, tables = DEFAULT_NAMES[fmt], None
+        else:
+            if table not in TABLE_NAMES:
+                raise InputError(f"table: expected one of {', '.join(TABLE_NAMES)}, "
+                                 f"got {table!r}")
+            name, tables = f"{table}.{fmt}", [table]
+        folder = tempfile.mkdtemp(prefix="strikeledger-export-")
         try:
-            WRITERS[fmt](rows, SCHEMAS[table], tmp)
+            [path] = write(service.incidents(), fmt, Path(folder) / name, tables=tables)
         except BaseException:
-            os.unlink(tmp)
+            shutil.rmtree(folder, ignore_errors=True)
             raise
-        name = f"strikeledger-{table}.{formats[fmt]}"
-        media = {"csv": "text/csv", "jsonl": "application/x-ndjson"}.get(
-            fmt, "application/octet-stream")
-        return FileResponse(tmp, media_type=media, filename=name,
-                            background=BackgroundTask(os.unlink, tmp))
+        return FileResponse(path, media_type=_MEDIA.get(fmt, "application/octet-stream"),
+                            filename=f"strikeledger-{name}",
+                            background=BackgroundTask(shutil.rmtree, folder, True))
 
     # --- writes --------------------------------------------------------------------
 
