@@ -330,6 +330,22 @@ def compare(csv_path: Path = typer.Argument(..., metavar="CSV",
                   highlight=False)
 
 
+@app.command()
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", help="address to listen on"),
+          port: int = typer.Option(8000, help="port to listen on")):
+    """Serve the HTTP API and the dashboard (uvicorn). Writes need STRIKELEDGER_TOKEN."""
+    import uvicorn
+
+    from .api.app import create_app
+    try:
+        application = create_app(db=db)
+    except StrikeledgerError as e:
+        _fail(e)
+    out.print(f"serving {db or 'strikeledger.duckdb'} on http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main():  # pragma: no cover
     app()
 
