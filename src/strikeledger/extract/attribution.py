@@ -147,6 +147,7 @@ _TITLE_AFTER = re.compile(
     r"\s*(?:'s\s+)?(?:regional\s+|region's\s+|oblast\s+|city\s+|district\s+|military\s+)*"
     r"(?:governor|mayor|head|chief|administration|council|police|prosecutor|authorities|officials|"
     r"emergency|military\s+administration|region\s+governor)\b", re.IGNORECASE)
+_PLACED = re.compile(r"\b(?:in|at|over|near|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?:from|off)\s+(?:the\s+)?(?:area\s+of\s+|direction\s+of\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:—–()]|\b(?:when|after|while|as|but|where|which)\b")
 _HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -166,7 +167,10 @@ def _figure_place_name(pm) -> str:
 
 
 def is_title_place(text: str, pm) -> bool:
-    """"Dnipropetrovsk regional governor", "Kyiv Mayor": a jurisdiction, not where it happened."""
+    """"Dnipropetrovsk regional governor", "Kyiv Mayor": a jurisdiction, not where it happened
+    (unless a preposition places it: "in the Zhytomyr region officials said ...")."""
+    if _PLACED.search(text, max(0, pm.start - 12), pm.start):
+        return False
     return bool(_TITLE_AFTER.match(text, pm.end))
 
 

@@ -192,6 +192,9 @@ _BARE_END = re.compile(
     r"from|during|across|since|to|with|before|after|overnight|that|which|who|while|but|as|"
     r"according|so|this|last|earlier|later|killed|dead|injured|wounded|hurt|destroyed|shot|downed|"
     r"intercepted|launched|fired|lost|neutralised|neutralized|suppressed)\b)", re.IGNORECASE)
+# a telegraphic clause start: "Lysak: a 58-year-old woman killed in Dnipro"
+_CLAUSE_START = re.compile(r"(?:^|[:;—–]\s*|\A\W*)$")
+_PLURAL_WEAPON = re.compile(r"(?<=[a-z0-9])s$")
 _FINITE = re.compile(r"\b(?:were|was|is|are|said|says|has|have|had|reported|added|while|but)\b",
                      re.IGNORECASE)
 _THE_NUMBER = re.compile(r"\bthe\s+(?:number|toll|figure|count|tally)\b[^.;:]{0,40}?\b(?:reached|rose\s+to|"
@@ -269,6 +272,8 @@ class _Reader:
             if w is not None:
                 weapons.append(w)
                 pos = end = w.end
+                if _PLURAL_WEAPON.search(text, w.start, w.end) and not weapons[0:-1]:
+                    break  # "3 Kinzhals, Kh-22 cruise missiles": a plural name is the head noun
                 continue
             n = c.noun_re.match(text, p, limit)
             if n is not None and n.lastgroup:
@@ -701,7 +706,8 @@ class _Reader:
             fam = CHILD if child else PERSON
             q = Quantity.make(1, "exact")
             if right and (c.has_aux.match(text, after_pos, span.end) or
-                          re.match(r"\s+(?:died|dies|perished)", text[after_pos:span.end])):
+                          re.match(r"\s+(?:died|dies|perished)", text[after_pos:span.end]) or
+                          _CLAUSE_START.search(text, span.start, m.start())):
                 end = m.end() if fam == CHILD else self._verb_end(after_pos, span.end)
                 self.emit(fam, right, q, m.start(), end, si)
                 continue
