@@ -26,7 +26,7 @@ def resolve_token(token: str | None = None) -> str | None:
     Raises InputError when a token is set but unusable (too short, or an unreadable
     or empty token file): a server that cannot check writes must not start.
     """
-    source = "token"
+    source = "create_app(token=...)"
     if token is None and os.environ.get(TOKEN_ENV):
         token, source = os.environ[TOKEN_ENV], TOKEN_ENV
     if token is None and os.environ.get(TOKEN_FILE_ENV):
@@ -40,8 +40,8 @@ def resolve_token(token: str | None = None) -> str | None:
         return None
     token = token.strip()
     if len(token) < MIN_TOKEN_LENGTH:
-        raise InputError(f"{source}: a write token must be at least {MIN_TOKEN_LENGTH} "
-                         "characters long")
+        raise InputError(f"a write token must be at least {MIN_TOKEN_LENGTH} characters "
+                         "long", path=source)
     return token
 
 

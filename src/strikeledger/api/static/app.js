@@ -152,12 +152,19 @@ function oblastValues(incidents, metric) {
   return values;
 }
 
-const COLOURS = ["#f1eef6", "#fdd0a2", "#fdae6b", "#f16913", "#d94801", "#8c2d04"];
+const COLOURS = ["#feedde", "#fdd0a2", "#fdae6b", "#f16913", "#d94801", "#8c2d04"];
+
+// A log scale: one oblast with hundreds of casualties must not wash out the rest.
+function colourIndex(v, max) {
+  if (!v) return -1;
+  if (max <= 1) return COLOURS.length - 1;
+  const t = Math.log(v) / Math.log(max);
+  return Math.min(COLOURS.length - 1, Math.floor(t * COLOURS.length));
+}
 
 function colour(v, max) {
-  if (!v) return "#e6e6e6";
-  const i = Math.min(COLOURS.length - 1, 1 + Math.floor((v / max) * (COLOURS.length - 1.001)));
-  return COLOURS[i];
+  const i = colourIndex(v, max);
+  return i < 0 ? "#e6e6e6" : COLOURS[i];
 }
 
 function drawMap() {
@@ -187,14 +194,19 @@ function drawMap() {
     ? "Attacks per oblast (incidents that hit it)" : "Killed + injured per oblast";
   const legend = $("#map-legend");
   clear(legend);
-  const none = el("span", { class: "swatch" });
-  none.style.background = "#e6e6e6";
-  append(legend, [none, "0"]);
-  if (max > 0) {
+  const swatch = (c, text) => {
     const sw = el("span", { class: "swatch" });
-    sw.style.background = COLOURS[COLOURS.length - 1];
-    append(legend, [sw, `${max} (max)`]);
-  }
+    sw.style.background = c;
+    append(legend, [sw, text]);
+  };
+  swatch("#e6e6e6", "0");
+  // the lowest value of each colour class on the log scale
+  let prev = 0;
+  COLOURS.forEach((c, i) => {
+    const lo = max <= 1 ? 1 : Math.max(prev + 1, Math.ceil(Math.pow(max, i / COLOURS.length)));
+    if (lo <= max && colourIndex(lo, max) === i) { swatch(c, `${lo}+`); prev = lo; }
+  });
+  if (max > 0) append(legend, ` (max ${max})`);
 }
 
 // --- timeline ---------------------------------------------------------------------
@@ -249,8 +261,11 @@ function drawTimeline() {
   const ticks = incs.length <= 6 ? incs.map((_, n) => n)
     : [0, Math.floor(incs.length / 2), incs.length - 1];
   for (const n of ticks) {
-    root.appendChild(svg("text", { x: left + n * slot + slot / 2, y: H - 12, "text-anchor": "middle",
-                                   class: "axis" }, incs[n].date));
+    const anchor = incs.length > 1 && n === 0 ? "start"
+      : incs.length > 1 && n === incs.length - 1 ? "end" : "middle";
+    const x = anchor === "start" ? left + n * slot : anchor === "end" ? left + (n + 1) * slot
+      : left + n * slot + slot / 2;
+    root.appendChild(svg("text", { x, y: H - 12, "text-anchor": anchor, class: "axis" }, incs[n].date));
   }
 }
 
