@@ -632,8 +632,8 @@ class _Reader:
             return  # "54 drones hit 19 locations"
         _, has_aux = self.right_cue(np_end, s1, fam)
         verbs = list(right_kinds)
-        if _TOTAL_BEFORE.search(before) and not (verbs and has_aux):
-            verbs = [LAUNCHED]
+        if _TOTAL_BEFORE.search(before):
+            verbs = [LAUNCHED]  # "one of the eight missiles was intercepted": 8 is the total
         else:
             left = self.left_adjacent(m.start, s0, fam)
             if verbs and not has_aux and not stated:
