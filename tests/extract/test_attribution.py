@@ -1,0 +1,48 @@
+"""Attribution: who said each figure and where it happened, on texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from strikeledger.extract.pipeline import extract_record
+from strikeledger.model import Report
+
+CASES = [
+    ("Regional governor Oleh Kiper said four people were killed in Odesa.",
+     {("killed", 4): ("Oleh Kiper", "Odesa")}),
+    ("Four people were killed in Odesa, according to regional governor Oleh Kiper.",
+     {("killed", 4): ("Oleh Kiper", "Odesa")}),
+    ("In Kharkiv, 12 people were injured, Mayor Ihor Terekhov said.",
+     {("injured", 12): ("Ihor Terekhov", "Kharkiv")}),
+    ("The Air Force said Russia launched 90 drones. Air defences destroyed 70 of them, it said.",
+     {("drones_launched", 90): ("Ukrainian Air Force", None),
+      ("drones_downed", 70): ("Ukrainian Air Force", None)}),
+    ("Zelenskyy wrote on Telegram:\n\"Nearly 500 drones and over 40 missiles.\"",
+     {("drones_launched", 500): ("Volodymyr Zelenskyy", None),
+      ("missiles_launched", 40): ("Volodymyr Zelenskyy", None)}),
+    ("08:15 — Dnipro: governor Serhii Lysak says a missile hit a school. Two people were injured.",
+     {("injured", 2): ("Serhii Lysak", "Dnipro")}),
+    ("Kyiv Mayor Vitali Klitschko, on Telegram:\n\nDebris fell in the Pecherskyi district. "
+     "Three people were injured there.",
+     {("injured", 3): ("Vitali Klitschko", "Kyiv")}),
+    ("Russia fired 40 missiles at Ukraine. The National Police said the strikes killed at least "
+     "nine people nationwide.",
+     {("missiles_launched", 40): (None, None), ("killed", 9): ("National Police", None)}),
+    ("Sumy. A drone hit an apartment block overnight.\n\nTwo residents were killed and five "
+     "injured, rescuers said.",
+     {("killed", 2): ("State Emergency Service", "Sumy"),
+      ("injured", 5): ("State Emergency Service", "Sumy")}),
+    ("In the Kyiv region, governor Mykola Kalashnyk said air defence shot down 20 drones.",
+     {("drones_downed", 20): ("Mykola Kalashnyk", "Kyiv Oblast")}),
+]
+
+
+@pytest.mark.parametrize("text,expect", CASES, ids=[c[0][:40] for c in CASES])
+def test_speaker_and_place(text, expect):
+    rec = extract_record(Report(report_id="t", text=text))
+    got = {(f.kind, f.value): (f.speaker, f.place) for f in rec.figures}
+    for key, (speaker, place) in expect.items():
+        assert key in got, (key, got)
+        got_speaker, got_place = got[key]
+        assert (got_speaker.split()[-1] if got_speaker else None) == \
+            (speaker.split()[-1] if speaker else None), (key, got[key])
+        assert got_place == place, (key, got[key])
