@@ -1,4 +1,8 @@
-"""Invented reports for the API tests: three attacks, one with contested tolls."""
+"""Data for the API tests: the write token, and invented reports about three attacks
+(one with a contested figure and a revised toll)."""
+
+TOKEN = "api-test-token-0123456789abcdef"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 REPORTS = {
     "af-2025-05-11": (

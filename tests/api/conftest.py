@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-# reports.py sits beside this file; make it importable whatever pytest's import mode.
+# api_data.py sits beside this file; make it importable whatever pytest's import mode.
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from reports import REPORTS  # noqa: E402
+from api_data import REPORTS, TOKEN  # noqa: E402
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -22,9 +22,6 @@ with warnings.catch_warnings():
 from strikeledger.api import create_app  # noqa: E402
 from strikeledger.ingest.run import ingest_paths  # noqa: E402
 from strikeledger.store import open_store  # noqa: E402
-
-TOKEN = "api-test-token-0123456789abcdef"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture(autouse=True)

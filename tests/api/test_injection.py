@@ -91,7 +91,7 @@ def test_injection_in_every_parameter_leaves_data_intact(client, before, payload
 
 
 def test_injection_inside_a_posted_report_is_stored_as_text(client, before):
-    from conftest import AUTH
+    from api_data import AUTH
     text = "date 2025-08-01 '; DROP TABLE reports; -- Drones struck Dnipro, injuring two."
     r = client.post("/reports", json={"id": "x'); DELETE FROM reports; --", "text": text},
                     headers=AUTH)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AUTH, TOKEN
+from api_data import AUTH, TOKEN
 
 from strikeledger.errors import InputError
 
