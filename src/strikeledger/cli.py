@@ -333,17 +333,20 @@ def compare(csv_path: Path = typer.Argument(..., metavar="CSV",
 @app.command()
 def serve(db: Optional[str] = DbOption,
           host: str = typer.Option("127.0.0.1", help="address to listen on"),
-          port: int = typer.Option(8000, help="port to listen on")):
-    """Serve the HTTP API and the dashboard (uvicorn). Writes need STRIKELEDGER_TOKEN."""
+          port: int = typer.Option(8000, help="port to listen on"),
+          max_body: int = typer.Option(5 * 1024 * 1024, help="largest request body, in bytes")):
+    """Serve the HTTP API and the dashboard (writes need STRIKELEDGER_TOKEN or
+    STRIKELEDGER_TOKEN_FILE; see docs/api.md)."""
     import uvicorn
 
-    from .api.app import create_app
+    from .api import create_app
     try:
-        application = create_app(db=db)
+        api = create_app(db, max_body=max_body)
     except StrikeledgerError as e:
         _fail(e)
-    out.print(f"serving {db or 'strikeledger.duckdb'} on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    out.print(f"serving {db or 'strikeledger.duckdb'} at http://{host}:{port}/ "
+              f"(API docs at /docs)", highlight=False)
+    uvicorn.run(api, host=host, port=port, log_level="info")
 
 
 def main():  # pragma: no cover

@@ -36,7 +36,7 @@ from strikeledger.errors import InputError
 from strikeledger.export import FORMATS
 from strikeledger.incidents import filter_incidents, get_incident
 from strikeledger.incidents.grade import GRADES
-from strikeledger.ingest.readers import read_jsonl
+from strikeledger.ingest.readers import report_from_object
 from strikeledger.ingest.run import safe_extract
 from strikeledger.model import Kind, text_hash
 from strikeledger.store import uid_of
@@ -310,13 +310,12 @@ def create_app(db: str | None = None, token: str | None = None,
         return await run_in_threadpool(_ingest_sync, items)
 
     def _ingest_sync(items: list) -> JSONResponse:
-        lines = "\n".join(json.dumps(o, ensure_ascii=False) for o in items)
         problems, reports = [], []
-        for got in read_jsonl(WRITE_ORIGIN, lines.encode("utf-8", "surrogatepass")):
-            if isinstance(got, InputError):
+        for i, obj in enumerate(items, 1):
+            try:
+                reports.append(report_from_object(obj, WRITE_ORIGIN, i))
+            except InputError as got:
                 problems.append(f"item {got.line}: {got.message}")
-            else:
-                reports.append(got)
         pairs = []
         for rep in reports:
             rec = safe_extract(rep)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from strikeledger.extract.text import sentences
 from strikeledger.incidents.types import Claim, Estimate, Incident
 
-CASUALTY_KINDS = ("killed", "injured", "children_killed", "children_injured")
 
 
 def _finite(x: float) -> float | None:
@@ -31,37 +30,6 @@ def estimate(e: Estimate) -> dict:
     return out
 
 
-def _by_oblast(inc: Incident) -> dict[str, dict[str, int]]:
-    """Casualties per oblast, read off the incident's own per-place estimates.
-
-    A per-place estimate counts for the oblast of its chosen claim (the largest in one
-    oblast, as the incident's headline does). An incident that hit one oblast only and
-    has no per-place estimate of a kind puts its headline of that kind there.
-    """
-    out: dict[str, dict[str, int]] = {}
-    placed: set[str] = set()
-    for s in inc.scopes:
-        if s.kind not in CASUALTY_KINDS or s.place is None or s.chosen is None:
-            continue
-        try:
-            admin1 = inc.claim(s.chosen).admin1
-        except KeyError:
-            admin1 = None
-        n = s.conservative()
-        if not admin1 or n is None:
-            continue
-        placed.add(s.kind)
-        cell = out.setdefault(admin1, {})
-        cell[s.kind] = max(cell.get(s.kind, 0), n)
-    hit = inc.oblasts_hit
-    if len(hit) == 1:
-        for kind, e in inc.estimates.items():
-            n = e.conservative()
-            if kind in CASUALTY_KINDS and kind not in placed and n is not None:
-                out.setdefault(hit[0], {})[kind] = n
-    return out
-
-
 def incident_summary(inc: Incident) -> dict:
     return {
         "incident_id": inc.incident_id,
@@ -72,7 +40,7 @@ def incident_summary(inc: Incident) -> dict:
         "claim_count": len(inc.claims),
         "estimates": {k: estimate(e) for k, e in sorted(inc.estimates.items())},
         "oblasts_hit": inc.oblasts_hit,
-        "casualties_by_oblast": _by_oblast(inc),
+        "casualties_by_oblast": inc.casualties_by_oblast(),
         "places": [{"name": p.name, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
                     "role": p.role} for p in inc.places],
         "weapons": inc.weapons,

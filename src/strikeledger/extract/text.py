@@ -16,7 +16,8 @@ _ABBREV = {
 }
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*(?:[–—•*-]|\d{1,2}[:.]\d{2}\b|UPD|Update))")
-_SENT_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9А-ЯІЇЄ])|[.!?]+["'”’)]*\s*$|\n""")
+# a line break ends a sentence unless the next line goes on in lower case (hard-wrapped text)
+_SENT_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9А-ЯІЇЄ])|[.!?]+["'”’)]*\s*$|\n(?![ \t]*[a-z])""")
 
 
 @dataclass(frozen=True, slots=True)

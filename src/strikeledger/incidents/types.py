@@ -201,6 +201,37 @@ class Incident:
     def contested(self) -> bool:
         return bool(self.conflicts)
 
+    def casualties_by_oblast(self) -> dict[str, dict[str, int]]:
+        """Casualties per oblast, read off the incident's own per-place estimates.
+
+        A per-place estimate counts for the oblast of its chosen claim (the largest in one
+        oblast, as the incident's headline does). An incident that hit one oblast only and
+        has no per-place estimate of a kind puts its headline of that kind there.
+        """
+        casualty = {"killed", "injured", "children_killed", "children_injured"}
+        out: dict[str, dict[str, int]] = {}
+        placed: set[str] = set()
+        for s in self.scopes:
+            if s.kind not in casualty or s.place is None or s.chosen is None:
+                continue
+            try:
+                admin1 = self.claim(s.chosen).admin1
+            except KeyError:
+                admin1 = None
+            n = s.conservative()
+            if not admin1 or n is None:
+                continue
+            placed.add(s.kind)
+            cell = out.setdefault(admin1, {})
+            cell[s.kind] = max(cell.get(s.kind, 0), n)
+        hit = self.oblasts_hit
+        if len(hit) == 1:
+            for kind, e in self.estimates.items():
+                n = e.conservative()
+                if kind in casualty and kind not in placed and n is not None:
+                    out.setdefault(hit[0], {})[kind] = n
+        return out
+
     def claim(self, claim_id: str) -> Claim:
         for c in self.claims:
             if c.claim_id == claim_id:

@@ -67,7 +67,8 @@ def _decode(data: bytes, path: str) -> str:
                          path=path, line=line) from None
 
 
-def _row_report(obj, path: str, line: int) -> Report:
+def report_from_object(obj, path: str, line: int) -> Report:
+    """A Report from a JSONL/CSV/API object with `id`, `text` and optional fields."""
     if not isinstance(obj, dict):
         raise InputError(f"expected an object with 'id' and 'text', got {type(obj).__name__}",
                          path=path, line=line)
@@ -115,7 +116,7 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
             yield InputError(f"not JSON: {e.msg} (column {e.colno})", path=path, line=i)
             continue
         try:
-            yield _row_report(obj, path, i)
+            yield report_from_object(obj, path, i)
         except InputError as e:
             yield e
 
@@ -144,7 +145,7 @@ def read_csv(path: str, data: bytes) -> Iterator[ReadResult]:
             yield InputError("row has more fields than the header", path=path, line=line)
             continue
         try:
-            yield _row_report(row, path, line)
+            yield report_from_object(row, path, line)
         except InputError as e:
             yield e
 
