@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -52,8 +53,13 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentence spans within text[start:end]; a newline always ends a sentence."""
-    end = len(text) if end is None else end
+    """Sentence spans within text[start:end]; a line break ends a sentence unless the next
+    line goes on in lower case. Cached: every extractor asks for the same report's spans."""
+    return list(_sentences(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     out, pos = [], start
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0)[0] == ".":
@@ -70,4 +76,4 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     span = _trim(text, pos, end)
     if span:
         out.append(span)
-    return out
+    return tuple(out)
