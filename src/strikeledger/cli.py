@@ -6,7 +6,6 @@ user for bad input.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path

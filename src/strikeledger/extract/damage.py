@@ -14,14 +14,13 @@ head over modifier words until a determiner, a quantity or a word that cannot mo
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.extract.event_scope import clauses, report_scope
 from strikeledger.extract.text import Span
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
@@ -131,8 +130,7 @@ def _words_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = json.loads(resources.files("strikeledger.data").joinpath("damage_terms.json")
-                     .read_text(encoding="utf-8"))
+    raw = load_json("damage_terms.json")
     bad: list[str] = []
     term_category: dict[str, str] = {}
     forms: set[str] = set()  # every spelling the term regex matches, as written

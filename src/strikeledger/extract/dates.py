@@ -15,13 +15,12 @@ The vocabulary for all of this is data: ``data/dates.json``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.extract.text import paragraphs, sentences
 
 __all__ = ["find_published", "header_date", "extract_attack_date"]
@@ -99,11 +98,8 @@ def _validate(raw: dict) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    path = resources.files("strikeledger") / "data" / "dates.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VocabularyError(f"{path}: cannot read date vocabulary: {exc}") from exc
+    path = "dates.json"
+    raw = load_json(path)
     bad = _validate(raw)
     if bad:
         raise VocabularyError(f"{path}: {len(bad)} bad entries: " + "; ".join(bad))

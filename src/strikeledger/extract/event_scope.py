@@ -19,13 +19,12 @@ Scoping rules (the cues themselves are data: ``data/context_cues.json``):
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.extract.text import Span, sentences
 
 __all__ = ["SentenceContext", "ReportScope", "report_scope", "sentence_contexts", "clauses"]
@@ -76,8 +75,7 @@ def _compile(key: str, items: object, bad: list[str]) -> re.Pattern | None:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    raw = json.loads(resources.files("strikeledger.data").joinpath("context_cues.json")
-                     .read_text(encoding="utf-8"))
+    raw = load_json("context_cues.json")
     bad: list[str] = []
     compiled = {key: _compile(key, raw.get(key), bad) for key in _CUE_KEYS}
     if bad:

@@ -23,13 +23,12 @@ The words are data: data/figure_cues.json.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from ..errors import VocabularyError
+from ..data import load_json
 from ..model import Kind, Quantity
 from .quantities import QuantityMention, carry_qualifier, find_quantities
 from .text import Span
@@ -128,12 +127,7 @@ class _Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
-    raw = resources.files("strikeledger.data").joinpath("figure_cues.json").read_text("utf-8")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise VocabularyError(f"figure_cues.json is not JSON: {e}") from None
-    return _Cues(data)
+    return _Cues(load_json("figure_cues.json"))
 
 
 # One victim on their own: "a 12-year-old girl", "her 8-year-old son", "another man, aged 43"

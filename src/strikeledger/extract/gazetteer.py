@@ -17,12 +17,11 @@ consume them ("Rostov region") without ever returning them.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 
 __all__ = ["GazEntry", "Gazetteer", "LEVELS", "load_gazetteer", "lookup", "normalise"]
 
@@ -164,12 +163,7 @@ def build_gazetteer(raw: dict, source: str = "gazetteer.json") -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read and validated once per process."""
-    path = resources.files("strikeledger") / "data" / "gazetteer.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VocabularyError(f"{path}: cannot read gazetteer: {exc}") from exc
-    return build_gazetteer(raw, str(path))
+    return build_gazetteer(load_json("gazetteer.json"), "gazetteer.json")
 
 
 _SUFFIX_OBLAST = ("region", "oblast", "province", "regional")

@@ -18,13 +18,12 @@ attacks and Russian claims leave it ``mentioned``. The cue patterns are data:
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
 from strikeledger.extract.text import sentences
 from strikeledger.model import Evidence, Place
@@ -90,11 +89,8 @@ _PATTERN_KEYS = ("hit", "neutral", "other_event", "claim", "block_before",
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    path = resources.files("strikeledger") / "data" / "place_cues.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VocabularyError(f"{path}: cannot read place cues: {exc}") from exc
+    path = "place_cues.json"
+    raw = load_json(path)
     bad: list[str] = []
 
     def alternation(key: str, flags: int) -> re.Pattern | None:

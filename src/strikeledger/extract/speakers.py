@@ -9,14 +9,13 @@ official's own post). Vocabulary is data: ``data/speakers.json``.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.extract.dates import header_date
 from strikeledger.extract.text import sentences
 from strikeledger.model import Speaker
@@ -147,11 +146,8 @@ def _validate(raw: dict) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    path = resources.files("strikeledger") / "data" / "speakers.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VocabularyError(f"{path}: cannot read speaker vocabulary: {exc}") from exc
+    path = "speakers.json"
+    raw = load_json(path)
     bad = _validate(raw)
     if bad:
         raise VocabularyError(f"{path}: {len(bad)} bad entries: " + "; ".join(bad))

@@ -10,13 +10,12 @@ the vocabulary, so they never match.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.extract.event_scope import report_scope
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
@@ -121,8 +120,7 @@ def _validate(raw: object) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = json.loads(resources.files("strikeledger.data").joinpath("weapons.json")
-                     .read_text(encoding="utf-8"))
+    raw = load_json("weapons.json")
     bad = _validate(raw)
     weapons: dict[str, Weapon] = {}
     by_spelling: dict[str, Weapon] = {}

@@ -6,13 +6,12 @@ as a VocabularyError.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from strikeledger.errors import VocabularyError
+from strikeledger.data import load_json
 from strikeledger.model import Kind
 
 _ORDERS = {"narrowest", "latest"}
@@ -149,9 +148,4 @@ def parse(raw: object, where: str = "source_preference.json") -> Preferences:
 @lru_cache(maxsize=1)
 def preferences() -> Preferences:
     """The packaged preference order (loaded once)."""
-    path = resources.files("strikeledger") / "data" / "source_preference.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VocabularyError(f"source_preference.json: cannot be read: {exc}") from exc
-    return parse(raw)
+    return parse(load_json("source_preference.json"))
