@@ -178,12 +178,10 @@ def test_jsonl_every_line_is_one_report_or_one_error(tmp_path, lines, ascii_only
                 assert got.text == want
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: read_jsonl splits lines with str.splitlines(), "
-                   "so a raw U+2028/U+2029/U+0085 inside a JSON string (valid JSON, written by "
-                   "json.dumps(ensure_ascii=False)) breaks the line: the report is lost as two "
-                   "InputErrors and later line numbers shift")
 @pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"])
 def test_jsonl_keeps_a_report_whose_text_holds_a_unicode_line_separator(tmp_path, sep):
+    """Regression: read_jsonl split lines with str.splitlines(), so U+2028 inside a JSON
+    string broke the line and lost the report."""
     line = json.dumps({"id": "a", "text": f"Russia launched 5 drones{sep}at Kyiv."},
                       ensure_ascii=False)
     results = read_one(tmp_path, "feed.jsonl", (line + "\n" + '{"text": "second"}\n').encode())
@@ -192,12 +190,9 @@ def test_jsonl_keeps_a_report_whose_text_holds_a_unicode_line_separator(tmp_path
     assert results[1].origin.endswith(":2")
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError,
-                   reason="src bug: read_jsonl catches only json.JSONDecodeError, so a deeply "
-                   "nested line (RecursionError from json.loads) escapes the reader and stops "
-                   "the whole ingest with a traceback instead of one InputError for that line")
 @pytest.mark.parametrize("nested", ["[" * 100_000 + "]" * 100_000, "{\"a\":" * 100_000 + "1" + "}" * 100_000])
 def test_a_deeply_nested_jsonl_line_is_one_error_not_a_crash(tmp_path, nested):
+    """Regression: a RecursionError from json.loads escaped the reader and stopped the ingest."""
     data = (nested + "\n" + json.dumps({"text": "Russia launched 5 drones."}) + "\n").encode()
     results = read_one(tmp_path, "nested.jsonl", data)
     assert [type(r).__name__ for r in results] == ["InputError", "Report"]

@@ -107,13 +107,17 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
     except InputError as e:
         yield e
         return
-    for i, line in enumerate(text.splitlines(), 1):
+    # JSON Lines are separated by "\n" only: U+2028 and friends may stand inside a string
+    for i, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             yield InputError(f"not JSON: {e.msg} (column {e.colno})", path=path, line=i)
+            continue
+        except RecursionError:
+            yield InputError("JSON nested too deeply", path=path, line=i)
             continue
         try:
             yield report_from_object(obj, path, i)
