@@ -12,6 +12,7 @@ place a local report is about.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -174,25 +175,44 @@ def is_title_place(text: str, pm) -> bool:
     return bool(_TITLE_AFTER.match(text, pm.end))
 
 
-def _usable(text: str, span: Span, places: list) -> list:
-    return [p for p in places if span.start <= p.start < span.end and not is_title_place(text, p)
-            and not _FROM_BEFORE.search(text, max(span.start, p.start - 30), p.start)]
+@dataclass(slots=True)
+class SentencePlaces:
+    """The places of one sentence that can be a figure's place, with their offsets."""
+    places: list
+    starts: list[int]
+    ends: list[int]
 
 
-def place_for(c: Candidate, text: str, span: Span, places: list, next_start: int,
-              prev_end: int) -> str | None:
-    """The place named with the figure in its own sentence, or None."""
-    inside = _usable(text, span, places)
+def places_by_sentence(text: str, sentences: list[Span], places: list) -> list[SentencePlaces]:
+    """For each sentence, the places in it that can be a figure's place: not a title's
+    jurisdiction ("Kyiv Mayor"), not a launch area ("launched from ...")."""
+    starts = [s.start for s in sentences]
+    out: list[list] = [[] for _ in sentences]
+    for p in places:
+        i = bisect.bisect_right(starts, p.start) - 1
+        if i < 0 or p.start >= sentences[i].end:
+            continue
+        if not is_title_place(text, p) and not _FROM_BEFORE.search(
+                text, max(sentences[i].start, p.start - 30), p.start):
+            out[i].append(p)
+    return [SentencePlaces(ps, [p.start for p in ps], [p.end for p in ps]) for ps in out]
+
+
+def place_for(c: Candidate, text: str, span: Span, usable: SentencePlaces) -> str | None:
+    """The place named with the figure in its own sentence (`usable`: its usable places)."""
+    inside = usable.places
     if not inside:
         return None
-    after = [p for p in inside if p.start >= c.end]
-    if after and not _CLAUSE_MARK.search(text, c.end, after[0].start):
-        return _figure_place_name(after[0])
-    before = [p for p in inside if p.end <= c.start]
+    k = bisect.bisect_left(usable.starts, c.end)
+    nxt = inside[k] if k < len(inside) else None
+    if nxt is not None and not _CLAUSE_MARK.search(text, c.end, nxt.start):
+        return _figure_place_name(nxt)
+    j = bisect.bisect_right(usable.ends, c.start)
+    before = inside[max(0, j - 8):j]  # the nearest few are enough
     if c.family in ("drone", "missile"):
         # only a place that heads the sentence: "In the Kyiv region, ... drones were shot down"
-        if before and _HEAD_IN.match(text[span.start:before[0].start]):
-            return _figure_place_name(before[0])
+        if j and _HEAD_IN.match(text[span.start:inside[0].start]):
+            return _figure_place_name(inside[0])
         return None
     if before:
         last = before[-1]
@@ -201,8 +221,8 @@ def place_for(c: Candidate, text: str, span: Span, places: list, next_start: int
             if inner:
                 return _figure_place_name(inner[-1])
         return _figure_place_name(last)
-    if after and not re.search(r"[;]", text[c.end:after[0].start]):
-        return _figure_place_name(after[0])
+    if nxt is not None and ";" not in text[c.end:nxt.start]:
+        return _figure_place_name(nxt)
     return None
 
 

@@ -23,6 +23,7 @@ The words are data: data/figure_cues.json.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -186,8 +187,16 @@ _BARE_END = re.compile(
     r"from|during|across|since|to|with|before|after|overnight|that|which|who|while|but|as|"
     r"according|so|this|last|earlier|later|killed|dead|injured|wounded|hurt|destroyed|shot|downed|"
     r"intercepted|launched|fired|lost|neutralised|neutralized|suppressed)\b)", re.IGNORECASE)
-# a telegraphic clause start: "Lysak: a 58-year-old woman killed in Dnipro"
-_CLAUSE_START = re.compile(r"(?:^|[:;—–]\s*|\A\W*)$")
+# How far back (characters) left-context cues are looked for: keeps long sentences linear.
+_WINDOW = 300
+
+
+def _clause_start(text: str, start: int, pos: int) -> bool:
+    """A telegraphic clause start: "Lysak: a 58-year-old woman killed in Dnipro"."""
+    j = pos
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    return j == start or text[j - 1] in ":;—–" or not any(ch.isalnum() for ch in text[start:j])
 _PLURAL_WEAPON = re.compile(r"(?<=[a-z0-9])s$")
 _FINITE = re.compile(r"\b(?:were|was|is|are|said|says|has|have|had|reported|added|while|but)\b",
                      re.IGNORECASE)
@@ -222,6 +231,7 @@ class _Reader:
         self.text = text
         self.c = cues()
         self.weapons = sorted(weapons, key=lambda w: w.start)
+        self.weapon_starts = [w.start for w in self.weapons]
         self.out: list[Candidate] = []
         self.last_launch: Candidate | None = None    # "14 of them were shot down"
         self.last_dm: Candidate | None = None        # any drone/missile figure
@@ -246,11 +256,10 @@ class _Reader:
         return best[0] if best else None
 
     def _weapon_at(self, pos: int, limit: int) -> WeaponSpan | None:
-        for w in self.weapons:
-            if pos <= w.start < limit:
-                return w if self.text[pos:w.start].strip(" \t\"'“”") == "" else None
-            if w.start >= limit:
-                break
+        i = bisect.bisect_left(self.weapon_starts, pos)
+        if i < len(self.weapons) and self.weapons[i].start < limit:
+            w = self.weapons[i]
+            return w if self.text[pos:w.start].strip(" \t\"'“”") == "" else None
         return None
 
     def noun_phrase(self, pos: int, limit: int):
@@ -336,7 +345,7 @@ class _Reader:
         return start
 
     def nearest_left(self, start: int, sent_start: int, fam: str) -> str | None:
-        before = _RELATIVE.sub(",", self.text[sent_start:start])
+        before = _RELATIVE.sub(",", self.text[max(sent_start, start - _WINDOW):start])
         best = None
         for name, pat in self._pats(fam):
             for m in pat.finditer(before):
@@ -360,15 +369,18 @@ class _Reader:
     def antecedent_family(self, pos: int, sent_start: int, si: int) -> tuple[str | None, str | None]:
         """Family (and weapon) of a bare amount: the last drone/missile word in the sentence,
         else the last drone/missile figure of this or the two sentences before."""
-        before = self.text[sent_start:pos]
+        lo = max(sent_start, pos - _WINDOW)
+        before = self.text[lo:pos]
         d = [m.end() for m in self.c.drone_words.finditer(before)]
         mi = [m.end() for m in self.c.missile_words.finditer(before)]
-        ws = [(w.end, _family_of_weapon(w.category), w.canonical) for w in self.weapons
-              if sent_start <= w.start < pos]
+        i, j = bisect.bisect_left(self.weapon_starts, lo), bisect.bisect_left(self.weapon_starts, pos)
+        ws = [(w.end - lo, _family_of_weapon(w.category), w.canonical) for w in self.weapons[i:j]]
         best = max([(e, DRONE, None) for e in d[-1:]] + [(e, MISSILE, None) for e in mi[-1:]]
                    + ws[-1:], default=None, key=lambda x: x[0])
         if best is not None and best[1] is not None:
             weapon = best[2]
+            if weapon is None:  # "The Shahed drones were launched ...; all three were lost"
+                weapon = next((w for e, f, w in reversed(ws) if f == best[1] and best[0] - e <= 12), None)
             ld = self.last_dm
             if weapon is None and ld is not None and ld.family == best[1] and si - ld.sentence <= 1:
                 weapon = ld.weapon  # "111 Shaheds were launched; 63 were shot down"
@@ -397,7 +409,7 @@ class _Reader:
 
     def governing_casualty(self, si: int, sent_start: int, pos: int) -> str | None:
         among = None
-        for m in _AMONG_THE.finditer(self.text, sent_start, pos):
+        for m in _AMONG_THE.finditer(self.text, max(sent_start, pos - _WINDOW), pos):
             among = m.group("what").lower()
         if among:
             if self.c.killed.match(among):
@@ -477,7 +489,7 @@ class _Reader:
         return bool(_LIST_ITEM.match(self.text, self.text.rfind("\n", 0, pos) + 1))
 
     def _toll_kind(self, start: int, sent_start: int) -> str | None:
-        m = self.c.toll.search(self.text, sent_start, start)
+        m = self.c.toll.search(self.text, max(sent_start, start - _WINDOW), start)
         if not m or m.end() != start and self.text[m.end():start].strip():
             return None
         return INJURED if self.c.toll_injured.match(re.sub(r"\s+", " ", m.group("t"))) else KILLED
@@ -502,7 +514,7 @@ class _Reader:
         fam, weapons, np_end = parsed
         q = m.quantity
         before = text[max(s0, m.start - 40):m.start]
-        if fam == SKIP or _NOT_BEFORE.search(before) or _HITS_BY.search(text, s0, m.start):
+        if fam == SKIP or _NOT_BEFORE.search(before) or _HITS_BY.search(text, max(s0, m.start - 150), m.start):
             return
         if c.rate.match(text, np_end, s1):
             return
@@ -575,8 +587,9 @@ class _Reader:
                                        else DOWNED]
                 elif self._toll_kind(m.start, s0):
                     fam = PERSON
-                elif c.number_of.search(text, s0, m.start) is None and \
-                        _THE_NUMBER.search(text, s0, m.start) and self.last_casualty is not None \
+                elif c.number_of.search(text, max(s0, m.start - _WINDOW), m.start) is None and \
+                        _THE_NUMBER.search(text, max(s0, m.start - _WINDOW), m.start) \
+                        and self.last_casualty is not None \
                         and si - self.last_casualty.sentence <= 2:
                     fam = PERSON  # "the number had reached 7": the toll of the last casualty figure
                     right_kinds = [KILLED if self.last_casualty.kind == Kind.killed else INJURED]
@@ -589,7 +602,7 @@ class _Reader:
                         text[m.end:s1], re.IGNORECASE):
                     fam = PERSON
                 else:
-                    nof = c.number_of.search(text, s0, m.start)
+                    nof = c.number_of.search(text, max(s0, m.start - _WINDOW), m.start)
                     if nof is None:
                         return
                     fam = DRONE if c.drone_words.fullmatch(nof.group("n")) else MISSILE
@@ -664,7 +677,7 @@ class _Reader:
                 else:
                     verb = self.governing_casualty(si, s0, m.start)
                 np_end = inc.end()
-            elif _INCLUSION_BEFORE.search(before) or _AMONG_THE.search(text, s0, m.start):
+            elif _INCLUSION_BEFORE.search(before) or _AMONG_THE.search(text, max(s0, m.start - _WINDOW), m.start):
                 verb = self.governing_casualty(si, s0, m.start)
         if verb:
             self.emit(CHILD, verb, q, m.start, np_end, si)
@@ -701,7 +714,7 @@ class _Reader:
             q = Quantity.make(1, "exact")
             if right and (c.has_aux.match(text, after_pos, span.end) or
                           re.match(r"\s+(?:died|dies|perished)", text[after_pos:span.end]) or
-                          _CLAUSE_START.search(text, span.start, m.start())):
+                          _clause_start(text, span.start, m.start())):
                 end = m.end() if fam == CHILD else self._verb_end(after_pos, span.end)
                 self.emit(fam, right, q, m.start(), end, si)
                 continue
@@ -711,7 +724,7 @@ class _Reader:
                 continue
             if child and (_INCLUSION_BEFORE.search(before) or
                           _INCLUSION_AFTER.match(text, m.end(), span.end) or
-                          _AMONG_THE.search(text, span.start, m.start()) or
+                          _AMONG_THE.search(text, max(span.start, m.start() - _WINDOW), m.start()) or
                           self._listed_victim(si, m.start())):
                 verb = self.governing_casualty(si, span.start, m.start())
                 if verb:

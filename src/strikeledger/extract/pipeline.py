@@ -51,16 +51,15 @@ def extract_record(report: Report) -> Record:
     byline = byline_speaker(text)
     credited = attr.sentence_speakers(text, sents, speaker_mentions, byline)
     byline_place = attr.jurisdiction(attr._speaker_of(byline)) if byline is not None else None
+    usable = attr.places_by_sentence(text, sents, place_mentions)
     resolver = attr.PlaceResolver(text, sents, paragraphs(text), place_mentions, places, byline_place)
 
     figures: list[Figure] = []
     seen: set[tuple] = set()
-    for i, c in enumerate(cands):
+    for c in cands:
         span = sents[c.sentence]
         sp = attr.speaker_for(c, credited[c.sentence])
-        nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].sentence == c.sentence else span.end
-        prv = cands[i - 1].end if i > 0 and cands[i - 1].sentence == c.sentence else span.start
-        place = attr.place_for(c, text, span, place_mentions, nxt, prv) or resolver.resolve(c, span, sp)
+        place = attr.place_for(c, text, span, usable[c.sentence]) or resolver.resolve(c, span, sp)
         resolver.remember(c, place)
         q = c.quantity
         fig = Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, low=q.low, high=q.high,

@@ -361,50 +361,46 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _current_part(cues: _Cues, text: str, clause: tuple[int, int], pos: int) -> str | None:
-    """The clause with its other-event segments blanked, or None if ``pos`` lies in one.
+class _ClauseFacts:
+    """What a clause says, worked out once however many places it names (a sentence
+    naming hundreds of places must not cost hundreds of scans)."""
 
-    An other-event cue in the clause's first comma segment ("In March, ...", "Only
-    yesterday ...") covers the whole clause; elsewhere it covers its own segment only
-    ("the dam, built in 1932, took two hits").
-    """
-    a, b = clause
-    cuts = [a] + [m.end() for m in _SEGMENT.finditer(text, a, b)] + [b]
-    segs = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
-    marked = [cues.other_event.search(text, x, y) is not None for x, y in segs]
-    if marked and marked[0]:
-        return None
-    out = []
-    for (x, y), m in zip(segs, marked):
-        if m and x <= pos < y:
-            return None
-        out.append(" " * (y - x) if m else text[x:y])
-    return "".join(out)
+    def __init__(self, cues: _Cues, text: str, clause: tuple[int, int], sentence: tuple[int, int]):
+        a, b = clause
+        self.claim = cues.claim.search(text, sentence[0], sentence[1]) is not None
+        self.negated = cues.negation.search(text, a, b) is not None
+        cuts = [a] + [m.end() for m in _SEGMENT.finditer(text, a, b)] + [b]
+        self.segs = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+        self.marked = [cues.other_event.search(text, x, y) is not None for x, y in self.segs]
+        # the clause with its other-event segments blanked: "the dam, built in 1932, took two hits"
+        body = "".join(" " * (y - x) if m else text[x:y] for (x, y), m in zip(self.segs, self.marked))
+        self.interception = cues.interception.search(body) is not None
+        self.hit = cues.hit.search(_strip(cues.neutral, body)) is not None
+
+    def about_other_event(self, pos: int) -> bool:
+        """An other-event cue in the first comma segment ("In March, ...") covers the whole
+        clause; elsewhere it covers its own segment only."""
+        if self.marked and self.marked[0]:
+            return True
+        return any(m and x <= pos < y for (x, y), m in zip(self.segs, self.marked))
 
 
 def _strip(pattern: re.Pattern, s: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), s)
 
 
-def _is_hit(cues: _Cues, text: str, r: _Raw, clause: tuple[int, int], sentence: str,
+def _is_hit(cues: _Cues, text: str, r: _Raw, facts: _ClauseFacts, clause: tuple[int, int],
             chain_blocked: bool) -> bool:
-    if r.dateline or chain_blocked:
+    if r.dateline or chain_blocked or facts.claim or facts.negated:
         return False
-    if cues.claim.search(sentence):
-        return False
-    body = text[clause[0]:clause[1]]
-    if cues.negation.search(body):
-        return False
-    body = _current_part(cues, text, clause, r.start)
-    if body is None:
+    if facts.about_other_event(r.start):
         return False
     before = text[max(clause[0], r.start - _LOOKBACK):r.start]
     if cues.block_before.search(before) or cues.block_after.match(text, r.end):
         return False
-    if cues.block_before_interception.search(before) and cues.interception.search(body):
+    if cues.block_before_interception.search(before) and facts.interception:
         return False
-    cleaned = _strip(cues.neutral, body)
-    return cues.hit.search(cleaned) is not None
+    return facts.hit
 
 
 def _roles(text: str, resolved: list[tuple[_Raw, GazEntry]]) -> list[bool]:
@@ -413,14 +409,22 @@ def _roles(text: str, resolved: list[tuple[_Raw, GazEntry]]) -> list[bool]:
     starts = [x.start for x in spans]
     roles: list[bool] = []
     blocked_until = -1
+    clauses_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    facts_of: dict[tuple[int, int], _ClauseFacts] = {}
     for k, (r, _) in enumerate(resolved):
         sent = _sentence_at(spans, starts, r.start)
         s0, s1 = (sent.start, sent.end) if sent else (0, len(text))
-        clause = next(((a, b) for a, b in _clauses(text, s0, s1) if a <= r.start < b), (s0, s1))
+        if (s0, s1) not in clauses_of:
+            clauses_of[(s0, s1)] = _clauses(text, s0, s1)
+        cl = clauses_of[(s0, s1)]
+        i = bisect.bisect_right([a for a, _ in cl], r.start) - 1
+        clause = cl[i] if 0 <= i < len(cl) and cl[i][0] <= r.start < cl[i][1] else (s0, s1)
         if _HEADING_REST.fullmatch(text, s0, r.start) and _HEADING_REST.fullmatch(text, r.end, s1):
             # a place named on its own heads the lines that follow: "Kryvyi Rih. A direct hit ..."
             nxt = re.search(r"\n\s*\n|\n(?=\S+[.:]\s*$)", text[s1:])
             clause = (s0, s1 + nxt.start() if nxt else len(text))
+        if clause not in facts_of:
+            facts_of[clause] = _ClauseFacts(cues, text, clause, (s0, s1))
         before = text[max(clause[0], r.start - _LOOKBACK):r.start]
         own_block = bool(cues.block_before.search(before))
         # a list continues the block of its head: "launched from X and Y in Z"
@@ -428,7 +432,7 @@ def _roles(text: str, resolved: list[tuple[_Raw, GazEntry]]) -> list[bool]:
         if k and blocked_until >= 0:
             gap = text[blocked_until:r.start]
             chain = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+)(?:and\s+|or\s+)?(?:in\s+)?(?:the\s+)?", gap) is not None
-        roles.append(_is_hit(cues, text, r, clause, text[s0:s1], chain))
+        roles.append(_is_hit(cues, text, r, facts_of[clause], clause, chain))
         blocked_until = r.end if (own_block or chain) else -1
     return roles
 

@@ -74,6 +74,10 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]]   # the plain word lists (_WORD_LISTS)
 
 
+# More digits than any count of drones or people can have (and than a BIGINT holds).
+_MAX_DIGITS = 12
+
+
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
@@ -341,12 +345,17 @@ class _Patterns:
             base = self.value(m.group("base"))
             return None if base is None else (2 * base + 1) * self.v.scales[m.group("scale")] // 2
         if t[0].isdigit():
+            if sum(ch.isdigit() for ch in t) > _MAX_DIGITS:
+                return None  # "9999...9 drones" counts nothing a report can mean
             tail = self.scale_tail.search(t)
             if tail:
                 head, mul = t[:tail.start()], self.v.multiplier_scales[tail.group(1)]
                 head = self.separators.sub("", head)
-                number = float(head) * mul if "." in head else int(head) * mul
-                return int(number) if number == int(number) else None
+                try:
+                    number = float(head) * mul if "." in head else int(head) * mul
+                    return int(number) if number == int(number) else None
+                except (ValueError, OverflowError):
+                    return None
             return int(self.separators.sub("", t))
         words = t.replace("-", " ")
         if words.startswith(("a ", "an ")):
