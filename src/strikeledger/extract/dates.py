@@ -452,3 +452,14 @@ def extract_attack_date(text: str, published: dt.date | None) -> tuple[dt.date |
     if chosen.precision == "month" and ref and (ref.year, ref.month) == (chosen.date.year, chosen.date.month):
         return ref, "day"
     return chosen.date, chosen.precision
+
+
+def day_mentions(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of every explicit date or weekday the text names ("on 6 August",
+    "Sept. 7", "on Thursday"), resolved against the publication date; relative words
+    ("today", "overnight") and month-only dates are left out."""
+    stated, skip = _published(text)
+    ref = published or stated
+    _, body = header_date(text)
+    return [(c.start, c.end, c.date) for c in _candidates(text, body, ref, skip)
+            if c.precision == "day" and c.specificity >= 0.3]

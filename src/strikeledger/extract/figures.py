@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..errors import VocabularyError
@@ -109,7 +109,7 @@ class _Cues:
                r"probably|there|here|too)")
         aside = (r"(?:,\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?|officials|police)\s+"
                  r"(?:said|says|added|adds|reports|reported|noted)\s*,)?")
-        self.aux_adv = re.compile(rf"[\s\"“”']*{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
+        self.aux_adv = re.compile(rf"[\s\"“”']*(?:more\s+)?{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
         self.has_aux = re.compile(rf"[\s\"“”']*{aside}\s*{aux}\s", f)
         self.aux_cue_ahead = re.compile(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
                                         rf"(?:{adv}\s+)*(?=\S)", f)
@@ -136,7 +136,7 @@ _AGE = rf"(?:\d{{1,3}}|{_WORD_NUMBERS}|one-and-a-half|one and a half)"
 _FAMILY_NOUNS = ("son|daughter|wife|husband|mother|father|brother|sister|grandmother|grandfather|"
                  "grandson|granddaughter|neighbour|neighbor|colleague|friend")
 _SINGLE = re.compile(
-    rf"\b(?:an?|one|another|his|her|their)\s+(?:(?P<age>{_AGE})[- ](?P<unit>year|month|week|day)s?[- ]old\s+)?"
+    rf"\b(?:an?|one|another|his|her|their)\s+(?:(?P<age>{_AGE})(?:[- ](?P<unit>year|month|week|day)s?[- ]old|-?\s?y\.\s?o\.)\s+)?"
     r"(?:(?:little|young|elderly|local|teenage|pregnant|newborn|baby|infant|older|younger|"
     r"municipal|male|female)\s+)?"
     r"(?P<noun>girl|boy|child|baby|infant|newborn|teenager|teen|toddler|schoolboy|schoolgirl|"
@@ -159,7 +159,7 @@ _PARTITIVE_NP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|its|their)
 _TOTAL_BEFORE = re.compile(r"(?:\bof\s+the|\bof|\bout\s+of\s+the|\bout\s+of|\bevery\s+one\s+of\s+the)\s*$",
                            re.IGNORECASE)
 _INCLUSION_BEFORE = re.compile(
-    r"(?:\bincluding|\bamong\s+them(?:\s+(?:is|are|was|were))?|\bamong\s+whom(?:\s+(?:is|are|was|were))?"
+    r"(?:\bincluding|\bincl\.|\bamong\s+them(?:\s+(?:is|are|was|were))?|\bamong\s+whom(?:\s+(?:is|are|was|were))?"
     r"|\bof\s+whom|\bmost\s+of\s+them|[—–:-])\s*(?:at\s+least\s+|also\s+)?$", re.IGNORECASE)
 _INCLUSION_AFTER = re.compile(
     r"(?:\s*,\s*aged[^,]{1,25},)?\s*(?:were|are|was|is)?\s*(?:also\s+)?among\s+"
@@ -202,9 +202,14 @@ _FINITE = re.compile(r"\b(?:were|was|is|are|said|says|has|have|had|reported|adde
                      re.IGNORECASE)
 _THE_NUMBER = re.compile(r"\bthe\s+(?:number|toll|figure|count|tally)\b[^.;:]{0,40}?\b(?:reached|rose\s+to|"
                          r"risen\s+to|stands\s+at|stood\s+at|is\s+now|to|at|as)\s*$", re.IGNORECASE)
-_RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,]*,(?=\s*(?:and|as\s+well\s+as|plus)\b)",
+_RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,;]*[,;](?!\s*(?:including|among\s+them)\b)",
                        re.IGNORECASE)
-_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+$", re.IGNORECASE)
+_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)?$", re.IGNORECASE)
+
+
+_CASUALTY_LIST = re.compile(
+    r"\s+(?:people\s+|persons\s+|civilians\s+)?(?:(?:were|have\s+been)\s+)?(?:killed|dead)\s+and\s+"
+    r"|\s+(?:people\s+)?and\s+(?:injuring|wounding|injured|wounded)\s+", re.IGNORECASE)
 
 
 def _carry(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
@@ -216,6 +221,12 @@ def _carry(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
         if new is not orig and new.quantity != orig.quantity and i > 0 and not re.search(
                 r"\b(?:and|or|plus)\b", text[mentions[i - 1].end:orig.start]):
             new = orig
+        prev = out[-1] if out else None
+        if (new is orig and prev is not None and orig.bare and orig.quantity.value not in (None, 1)
+                and prev.quantity.qualifier in ("at_least", "more_than", "approx", "nearly")
+                and _CASUALTY_LIST.fullmatch(text, prev.end, orig.start)):
+            # "at least 4 killed and 12 injured", "killing at least 12 and injuring 63"
+            new = replace(orig, quantity=Quantity.make(orig.quantity.value, prev.quantity.qualifier))
         out.append(new)
     return out
 
@@ -524,8 +535,9 @@ class _Reader:
                 and not _PARTITIVE_PRONOUN.match(text, m.end, s1):
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None and (self._casualty_word_after(nxt.end, s1) or
-                                    self.noun_phrase(nxt.end, s1)[0] in (PERSON, CHILD)):
-                return
+                                    self.noun_phrase(nxt.end, s1)[0] in (PERSON, CHILD) or
+                                    re.match(r"\s+of\s+\d", text[m.end:nxt.start + 1])):
+                return  # "one of four killed", "a Kh-101, one of 16 launched": the member
         weapon = weapons[0].canonical if len(weapons) == 1 else None
         part = stated = False
         if fam is None and not weapons:
@@ -537,6 +549,8 @@ class _Reader:
                 return
             pp = _PARTITIVE_PRONOUN.match(text, m.end, s1)
             pn = _PARTITIVE_NP.match(text, m.end, s1)
+            if pp and re.search(r"\b(?:from|by|with|on|at|into|onto|for|to)\s*$", before):
+                return  # "debris from one of them crashed"
             if pp:
                 part = "pronoun"
                 lc, ld = self.last_casualty, self.last_dm
@@ -649,7 +663,7 @@ class _Reader:
                 ahead = self.aux_cue_ahead(self._verb_end(np_end, s1), s1, fam)
                 if ahead and ahead not in verbs:
                     verbs = verbs + [ahead] if _ALL_BEFORE.search(text[s0:m.start]) else [ahead]
-                elif part == "np":
+                elif part == "np" and verbs != [DOWNED]:
                     verbs = []  # "four of the eight drones launched": the verb is the inner NP's
             if part and not verbs:
                 ahead = self.aux_cue_ahead(np_end, s1, fam)
@@ -703,8 +717,10 @@ class _Reader:
                 continue
             if any(x.start <= m.start() < x.end for x in self.out if x.sentence == si):
                 continue  # inside a figure already read ("one man was injured")
-            if child and any(s < m.start() for s in children_before):
-                continue  # described after a stated count of children
+            prior = [x for x in self.out if x.sentence == si and x.start < m.start()
+                     and x.family in (PERSON, CHILD)]
+            if child and prior and max(prior, key=lambda x: x.start).family == CHILD:
+                continue  # described right after a stated count of children
             before = text[max(span.start, m.start() - 40):m.start()]
             app = _APPOSITIVE.match(text, m.end(), span.end)
             after_pos = app.end() if app else m.end()
@@ -753,7 +769,8 @@ class _Reader:
             fam = _family_of_weapon(w.category)
             if prev and fam:
                 verb = LAUNCHED if prev[-1].kind in (Kind.drones_launched, Kind.missiles_launched) else DOWNED
-                astart = art.start() + re.search(r"(?:a|an|one)\s+$", art.group(0), re.IGNORECASE).start()
+                astart = art.start() + re.search(r"(?:a|an|one)\s+(?:single\s+|lone\s+)?$", art.group(0),
+                                                 re.IGNORECASE).start()
                 self.emit(fam, verb, Quantity.make(1, "exact"), astart, w.end, si, weapon=w.canonical)
 
 

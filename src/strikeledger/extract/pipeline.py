@@ -7,13 +7,15 @@ this module only wires them together.
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Attack, Damage, Evidence, Figure, Record, Report, Source, Speaker
 from . import attribution as attr
-from .dates import extract_attack_date, find_published
+from .dates import day_mentions, extract_attack_date, find_published
 from .damage import extract_damage
 from .event_scope import sentence_contexts
 from .figures import WeaponSpan, find_figure_candidates
@@ -38,6 +40,17 @@ def extract_record(report: Report) -> Record:
     if attack_date is not None and attack_date == published:
         # the attack was today, so "yesterday" is another event
         skip |= {i for i, c in enumerate(contexts) if _YESTERDAY.search(text, c.start, c.end)}
+
+    if attack_date is not None:
+        # a sentence that names only other days is about another event: "810 drones on Sept. 7"
+        ours = {attack_date, attack_date - dt.timedelta(days=1), published}
+        named: dict[int, set] = {}
+        starts = [c.start for c in contexts]
+        for start, _, day in day_mentions(text, published):
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < contexts[i].end:
+                named.setdefault(i, set()).add(day)
+        skip |= {i for i, days in named.items() if not days & ours}
 
     weapon_mentions = [WeaponSpan(w.start, w.end, w.canonical, w.category)
                        for w in find_weapon_mentions(text)]
