@@ -395,10 +395,12 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
     if v.reject_after.search(after):
         return None
     strong = c.strong or bool(v.strong_before.search(before)) or bool(
-        re.match(rf"^(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:{v.attack_noun})\b", after, re.IGNORECASE)
+        re.match(rf"^(?:\s+(?:evening|morning|night|afternoon))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
+                 rf"(?:{v.attack_noun})\b", after, re.IGNORECASE)
         or re.match(r"^,?\s+(?:morning|night|overnight|dawn|the early hours)\b", after, re.IGNORECASE)
         or re.match(r"^\s+(?:morning|night|overnight)\b", after, re.IGNORECASE))
-    if not strong and re.search(r"\b(?:after|before)\b", near, re.IGNORECASE):
+    if not strong and re.search(r"\b(?:after|before)\b(?!\s+(?:about\s+|around\s+)?\d{1,2}[:.]\d{2})",
+                                near, re.IGNORECASE):
         return None
     sentence = text[sent[0]:sent[1]]
     if strong:
