@@ -30,7 +30,10 @@ _AFTER_VERB = re.compile(
     r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
     re.IGNORECASE)
 _BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing)\s+(?:the\s+)?"
-                          r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+                          r"(?:[\w'’-]+\s+){0,4}$"
+                          r"|(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+# a source closing its line: "... energy facility hit — governor Oleh Hryhorov", "(Air Force)"
+_LINE_END = re.compile(r"\s*\)?\s*[.;]?\s*$")
 _PRONOUN = re.compile(
     rf"\b(?P<p>he|she|it|they)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|further\s+)?"
     rf"(?:{_REPORTING})\b", re.IGNORECASE)
@@ -44,6 +47,7 @@ _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 
 
+_LIST_LINE = re.compile(r"[ \t]*[^\w\s\"“'(]")
 _ENTRY = re.compile(r"\s*\[?(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
 
 
@@ -59,8 +63,52 @@ class Attributed:
     kind: str  # person | body
 
 
-def _speaker_of(m) -> Attributed:
-    return Attributed(m.name, m.role, getattr(m, "kind", "person"))
+def speaker_of(m, text: str | None = None) -> Attributed:
+    """The speaker of a mention, the surname spelt as the report spells it ("Zelensky")."""
+    name = m.name
+    if text is not None and getattr(m, "kind", "person") == "person":
+        words = re.findall(r"[A-Z][\w’'-]+", text[m.start:m.end])
+        last = words[-1].removesuffix("'s").removesuffix("’s") if words else None
+        parts = name.split()
+        if last and len(parts) > 1 and last != parts[-1] and last[:4].lower() == parts[-1][:4].lower():
+            name = " ".join(parts[:-1] + [last])
+    return Attributed(name, m.role, getattr(m, "kind", "person"))
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMention:
+    """An official body named generically ("the regional military administration")."""
+    start: int
+    end: int
+    name: str
+    role: str | None
+    kind: str = "body"
+
+
+_GENERIC_BODY = re.compile(
+    r"\b(?:the\s+)?(?:(?P<place>[A-Z][\w’'-]+)\s+)?(?P<what>(?:regional|city|oblast|district)\s+"
+    r"(?:military\s+|state\s+)?administration|regional\s+prosecutor(?:'s|’s)\s+office|"
+    r"(?:regional|city)\s+council|(?:regional|city)\s+police)\b"
+    r"|\b(?P<ocha>OCHA|UN\s+Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs)\b",
+    re.IGNORECASE)
+
+
+def generic_bodies(text: str, known: list) -> list[BodyMention]:
+    """Bodies a report names by kind rather than by a listed name; a known mention wins."""
+    out = []
+    for m in _GENERIC_BODY.finditer(text):
+        if any(k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in known):
+            continue
+        if m.group("ocha"):
+            out.append(BodyMention(m.start(), m.end(), "OCHA",
+                                   "UN Office for the Coordination of Humanitarian Affairs"))
+            continue
+        what = " ".join(w.capitalize() if w.lower() != "of" else w
+                        for w in re.split(r"\s+", m.group("what").replace("’", "'")))
+        place = m.group("place") if m.group("place") and m.group("place").lower() != "the" else None
+        name = f"{place} {what}" if place else what
+        out.append(BodyMention(m.start(), m.end(), name, name))
+    return out
 
 
 def sentence_speakers(text: str, sentences: list[Span], mentions: list,
@@ -72,7 +120,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     last_any: Attributed | None = None
     quote_speaker: Attributed | None = None
     in_quote = False
-    byline_sp = _speaker_of(byline) if byline is not None else None
+    byline_sp = speaker_of(byline) if byline is not None else None
     carry = None
     colon_speaker: Attributed | None = None
     ms = sorted(mentions, key=lambda m: m.start)
@@ -81,10 +129,12 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
         here: list[tuple[int, Attributed]] = []
         inside = [m for m in ms if s0 <= m.start < s1]
         for m in inside:
-            sp = _speaker_of(m)
+            sp = speaker_of(m, text)
             after = text[m.end:s1]
             before = text[max(s0, m.start - 60):m.start]
-            if _AFTER_VERB.match(after) or _BEFORE_VERB.search(before):
+            trailing = _LINE_END.match(text, m.end, s1) is not None
+            if _AFTER_VERB.match(after) or (_BEFORE_VERB.search(before) and (
+                    trailing or not re.search(r"(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", before))):
                 here.append((m.start, sp))
             if sp.kind == "body":
                 last_body = sp
@@ -115,7 +165,11 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             carry = (para, here[0][1])  # a live-blog entry or "X: ..." speaks for its paragraph
         if not here and colon_speaker is not None:
             here.append((s0, colon_speaker))  # 'Zelenskyy wrote:' / '"Over 70 missiles ..."'
-        colon_speaker = here[0][1] if here and sent.rstrip().endswith(":") else None
+        if here and sent.rstrip().endswith(":"):
+            colon_speaker = here[0][1]
+        elif not (_LIST_LINE.match(text, text.rfind("\n", 0, s0) + 1)
+                  and here and here[0][1] is colon_speaker):
+            colon_speaker = None  # a header's speaker goes on through its list items only
         if para != (carry[0] if carry else None):
             carry = None
         if not here and byline_sp is not None:

@@ -61,9 +61,10 @@ def extract_record(report: Report) -> Record:
     places = extract_places(text)
 
     speaker_mentions = find_speaker_mentions(text)
+    speaker_mentions = speaker_mentions + attr.generic_bodies(text, speaker_mentions)
     byline = byline_speaker(text)
     credited = attr.sentence_speakers(text, sents, speaker_mentions, byline)
-    byline_place = attr.jurisdiction(attr._speaker_of(byline)) if byline is not None else None
+    byline_place = attr.jurisdiction(attr.speaker_of(byline)) if byline is not None else None
     usable = attr.places_by_sentence(text, sents, place_mentions)
     resolver = attr.PlaceResolver(text, sents, paragraphs(text), place_mentions, places, byline_place)
 
@@ -93,8 +94,9 @@ def extract_record(report: Report) -> Record:
     damage: list[Damage] = extract_damage(text, place_at=place_at)
     speakers: list[Speaker] = list(extract_speakers(text))
     names = {s.name for s in speakers}
+    surnames = {n.split()[-1][:5].lower() for n in names}
     for f in figures:
-        if f.speaker and f.speaker not in names:
+        if f.speaker and f.speaker not in names and f.speaker.split()[-1][:5].lower() not in surnames:
             role = next((a.role for row in credited for _, a in row if a.name == f.speaker), None)
             speakers.append(Speaker(name=f.speaker, role=role))
             names.add(f.speaker)
