@@ -26,7 +26,8 @@ _REPORTING = (r"(?:said|says|say|told|tells|publishes|published|reported|reports
               r"listed|recorded|counted|has\s+said|had\s+said|later\s+said|also\s+said)")
 _AFTER_VERB = re.compile(
     rf"^(?:,[^,;\"“”]{{1,90}},|\s*,)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
-    rf"(?:had\s+|has\s+|have\s+)?(?:{_REPORTING})\b"
+    rf"(?:had\s+|has\s+|have\s+)?(?:initially\s+|first\s+|previously\s+|earlier\s+|also\s+|later\s+)?"
+    rf"(?:{_REPORTING})\b"
     r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
     re.IGNORECASE)
 _BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing)\s+(?:the\s+)?"
@@ -99,6 +100,9 @@ def generic_bodies(text: str, known: list) -> list[BodyMention]:
     for m in _GENERIC_BODY.finditer(text):
         if any(k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in known):
             continue
+        if re.search(r"\b(?:head|chief|spokesperson|spokesman|spokeswoman|secretary|deputy)\s+of\s+(?:the\s+)?$",
+                     text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
+            continue  # "the Head of the Oblast Military Administration, Oleksandr Starukh": a title
         if m.group("ocha"):
             out.append(BodyMention(m.start(), m.end(), "OCHA",
                                    "UN Office for the Coordination of Humanitarian Affairs"))
@@ -122,6 +126,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     in_quote = False
     byline_sp = speaker_of(byline) if byline is not None else None
     carry = None
+    prev_credit = None
     colon_speaker: Attributed | None = None
     ms = sorted(mentions, key=lambda m: m.start)
     for span in sentences:
@@ -172,6 +177,9 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             colon_speaker = None  # a header's speaker goes on through its list items only
         if para != (carry[0] if carry else None):
             carry = None
+        if not here and prev_credit is not None and prev_credit[0] == para:
+            here.append((s0, prev_credit[1]))  # a paragraph goes on in its source's words
+        prev_credit = (para, here[0][1]) if here else prev_credit
         if not here and byline_sp is not None:
             here.append((s0, byline_sp))
         out.append(here)
