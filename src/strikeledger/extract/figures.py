@@ -207,6 +207,9 @@ _RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,;]*[,;](?!\s*(?:inclu
 _SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)?$", re.IGNORECASE)
 
 
+_NOT_COUNTED = re.compile(r"\b(?:regions?|oblasts?|locations?|settlements?|cities|towns?|villages?|districts?|"
+                          r"areas?|hours?|times|buildings?|homes?|kilometres?|km|sites?)\b", re.IGNORECASE)
+_WERE_NP = re.compile(r"\s+(?:were|was)\s+(?=[\w-])", re.IGNORECASE)
 _CASUALTY_LIST = re.compile(
     r"\s+(?:people\s+|persons\s+|civilians\s+)?(?:(?:were|have\s+been)\s+)?(?:killed|dead)\s+and\s+"
     r"|\s+(?:people\s+)?and\s+(?:injuring|wounding|injured|wounded)\s+", re.IGNORECASE)
@@ -218,9 +221,10 @@ def _carry(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
     carried = carry_qualifier(text, mentions)
     out = []
     for i, (orig, new) in enumerate(zip(mentions, carried)):
-        if new is not orig and new.quantity != orig.quantity and i > 0 and not re.search(
-                r"\b(?:and|or|plus)\b", text[mentions[i - 1].end:orig.start]):
-            new = orig
+        gap = text[mentions[i - 1].end:orig.start] if i > 0 else ""
+        if new is not orig and new.quantity != orig.quantity and (
+                not re.search(r"\b(?:and|or|plus)\b", gap) or _NOT_COUNTED.search(gap)):
+            new = orig  # "shot down over 11 regions and four more": 'over' is a preposition
         prev = out[-1] if out else None
         if (new is orig and prev is not None and orig.bare and orig.quantity.value not in (None, 1)
                 and prev.quantity.qualifier in ("at_least", "more_than", "approx", "nearly")
@@ -583,7 +587,19 @@ class _Reader:
             elif self._casualty_word_after(m.end, s1):
                 fam = PERSON
             elif _TOTAL_BEFORE.search(before):
-                return  # "one of the eight": the total is counted where it is stated
+                if not re.search(r"\bone\s+of\s*$", before):
+                    return  # "five of the 12": the total is counted where it is stated
+                # "a Kh-101, one of 16 that Russia launched": the total, of the family named before
+                fam, weapon = self.antecedent_family(m.start, s0, si)
+                if fam not in (DRONE, MISSILE):
+                    return
+                right_kinds = [LAUNCHED]
+            elif _WERE_NP.match(text, m.end, s1) and self.noun_phrase(
+                    _WERE_NP.match(text, m.end, s1).end(), s1)[0] in (DRONE, MISSILE):
+                # a breakdown: "Of the 34, nine were Kalibr cruise missiles"
+                fam, weapons2, np_end = self.noun_phrase(_WERE_NP.match(text, m.end, s1).end(), s1)
+                weapon = weapons2[0].canonical if len(weapons2) == 1 else None
+                right_kinds = [self.nearest_left(m.start, s0, fam) or LAUNCHED]
             elif not _BARE_END.match(text, m.end, s1):
                 return  # "destroying 18 apartments": the amount counts another noun
             else:
@@ -761,7 +777,7 @@ class _Reader:
         for w in self.weapons:
             if not (span.start <= w.start < span.end):
                 continue
-            art = _SINGLE_WEAPON.search(self.text, max(span.start, w.start - 12), w.start)
+            art = _SINGLE_WEAPON.search(self.text, max(span.start, w.start - 24), w.start)
             if art is None or art.end() != w.start:
                 continue
             prev = [x for x in self.out if x.sentence == si and x.family in (DRONE, MISSILE)
