@@ -15,6 +15,7 @@ from strikeledger.evaluate import score_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "tests" / "cases" / "reports"
+HOLDOUT = ROOT / "tests" / "cases" / "holdout"  # written blind to the rules; measured first, then studied
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -24,7 +25,9 @@ TARGETS = {
     "attack_date": 0.95, "evidence_valid": 1.00,
 }
 # where a target is not yet met on a set, the level reached (pinned so it cannot slip back)
-FLOORS = {("own", "place"): 0.86}
+FLOORS = {("own", "place"): 0.86,
+          ("holdout", "place"): 0.86, ("holdout", "speaker"): 0.85, ("holdout", "attack_date"): 0.79,
+          ("holdout", "figures_loose"): 0.96}
 TOLERANCE = 0.02
 
 
@@ -34,7 +37,7 @@ def _value(scores: dict, key: str) -> float:
 
 
 def _sets():
-    out = [("own", OWN)]
+    out = [("own", OWN), ("holdout", HOLDOUT)]
     if DEV.is_dir() and SCORER.is_file():
         out.append(("dev", DEV))
     return out
