@@ -306,6 +306,14 @@ def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
 
 
 def _candidates(text: str, body: int, ref: dt.date | None, skip: list[tuple[int, int]]) -> list[_Cand]:
+    return list(_candidates_cached(text, body, ref, tuple(skip)))
+
+
+@lru_cache(maxsize=8)
+def _candidates_cached(text: str, body: int, ref: dt.date | None,
+                       skip: tuple[tuple[int, int], ...]) -> tuple[_Cand, ...]:
+    """Every date expression of the text (cached: the attack date and the sentence filter
+    of the figures both ask)."""
     v = _vocab()
     out: list[_Cand] = []
     taken: list[tuple[int, int]] = list(skip)
@@ -367,7 +375,7 @@ def _candidates(text: str, body: int, ref: dt.date | None, skip: list[tuple[int,
     for m in v.month_year.finditer(text, body):
         when = _make(int(m.group("y")), _month(m.group("m")), 1)
         add(m, when, "month", -1.0)
-    return out
+    return tuple(out)
 
 
 _WINDOW_END = re.compile(r"\b(?:until|till|to|and)\s+(?:the\s+)?(?:(?:early\s+)?morning\s+(?:of|on)\s+|"
