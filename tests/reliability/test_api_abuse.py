@@ -266,9 +266,6 @@ def test_the_dashboard_browser_test_for_inert_scripts_exists():
 
 # --- writes that find src bugs --------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="src bug: POST /reports with a count past BIGINT "
-                   "('99999999999999999999 drones') gets 500: the store write raises a bare "
-                   "OverflowError (DuckDB via pyarrow)")
 def test_a_report_with_an_absurd_count_is_not_a_500(tmp_path):
     with TestClient(create_app(str(tmp_path / "own.duckdb"), token=TOKEN), raise_server_exceptions=False) as c:
         resp = c.post("/reports", headers=AUTH, json={

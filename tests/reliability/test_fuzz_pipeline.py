@@ -104,11 +104,6 @@ def test_long_lines_extract_with_valid_spans(text):
     check(text)
 
 
-@pytest.mark.xfail(strict=True, raises=(ValueError, OverflowError),
-                   reason="src bug: extract/quantities.py Parser.value() calls int() on the "
-                   "digits as written, so a number of 4,300+ digits raises ValueError "
-                   "(int max str digits) and '9'*400 + '.5 million' raises OverflowError "
-                   "(float inf); extract_record crashes instead of skipping the amount")
 @pytest.mark.parametrize("text", [
     "Russia launched " + "9" * 5000 + " drones at Kyiv.",
     "Russia launched " + ",".join(["999"] * 2000) + " drones.",
@@ -130,12 +125,6 @@ SLOW_LINE = textwrap.dedent("""
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="src bug (performance, denial of service): extract/places.py "
-                   "_roles/_is_hit rescan the whole sentence for every place mention, so a "
-                   "sentence with n place mentions costs O(n^2): one 19,500-character "
-                   "sentence (500 mentions of Kyiv) takes ~16 s, 39,000 characters ~60 s, "
-                   "78,000 ~210 s; a 5 MB POST /reports body can hold a worker for hours")
 def test_a_long_sentence_with_many_places_extracts_in_linear_time():
     # 19,500 characters, ~3,500 words: at the required 100k words/s that is ~35 ms; the
     # bound allows 100 times that plus interpreter start-up.
