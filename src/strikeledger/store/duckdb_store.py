@@ -54,7 +54,7 @@ def _table(name: str, rows: list[tuple]) -> pa.Table:
 
 class DuckDBStore(Store):
     backend = "duckdb"
-    _driver_errors = (duckdb.Error, pa.ArrowException)
+    _driver_errors = (duckdb.Error, pa.ArrowException, OverflowError)  # pyarrow: a value past int64
 
     def __init__(self, path: str | Path, busy_timeout: float = 0.0):
         path = str(path)
