@@ -98,6 +98,11 @@ def test_a_text_file_is_one_report_with_its_exact_text(tmp_path, text):
 def test_broken_utf8_is_an_error_naming_the_line(tmp_path, prefix, bad, suffix):
     head = "\n".join(prefix).encode()
     results = read_one(tmp_path, "broken" + suffix, head + bad + b"tail\n")
+    if suffix == ".jsonl":
+        # JSON Lines are read line by line: the broken line is one error, the others go on
+        broken = [r for r in results if isinstance(r, InputError) and "UTF-8" in r.message]
+        assert [r.line for r in broken] == [head.count(b"\n") + 1]
+        return
     assert len(results) == 1 and isinstance(results[0], InputError)
     assert "UTF-8" in results[0].message
     assert results[0].line == head.count(b"\n") + 1

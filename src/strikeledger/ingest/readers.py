@@ -102,14 +102,21 @@ def read_txt(path: str, data: bytes, report_id: str | None = None) -> Iterator[R
 
 
 def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
-    try:
-        text = _decode(data, path)
-    except InputError as e:
-        yield e
-        return
-    # JSON Lines are separated by "\n" only: U+2028 and friends may stand inside a string
-    for i, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+    yield from _jsonl_lines(path, data.split(b"\n"))
+
+
+def _jsonl_lines(path: str, lines: Iterable[bytes]) -> Iterator[ReadResult]:
+    """One Report or InputError per non-blank line. JSON Lines are split on "\n" only, so
+    U+2028 and friends may stand inside a string; lines are read one at a time, so a file
+    of any size is read in flat memory."""
+    for i, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})",
+                             path=path, line=i)
             continue
         try:
             obj = json.loads(line)
@@ -126,20 +133,56 @@ def read_jsonl(path: str, data: bytes) -> Iterator[ReadResult]:
 
 
 def read_csv(path: str, data: bytes) -> Iterator[ReadResult]:
-    try:
-        text = _decode(data, path)
-    except InputError as e:
-        yield e
+    yield from _csv_rows(path, io.BytesIO(data))
+
+
+def _csv_rows(path: str, binary) -> Iterator[ReadResult]:
+    """One Report or InputError per row, read row by row (flat memory); each line is
+    decoded on its own so that broken UTF-8 is reported at its line."""
+    head = binary.read(8192)
+    binary.seek(0)
+    if b"\x00" in head:
+        yield InputError("binary file (NUL bytes), not UTF-8 text", path=path)
         return
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield InputError(f"CSV needs a header with a 'text' column, got {reader.fieldnames!r}",
-                         path=path, line=1)
+    # a first streaming pass checks the encoding (a CSV row may span lines, so a file with
+    # broken UTF-8 is refused whole, at the line where it breaks)
+    for i, raw in enumerate(binary, 1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})",
+                             path=path, line=i)
+            return
+    binary.seek(0)
+    bad: list[InputError] = []
+
+    def lines():
+        for i, raw in enumerate(binary, 1):
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                bad.append(InputError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at column "
+                                      f"{e.start + 1})", path=path, line=i))
+                return
+
+    reader = csv.DictReader(lines())
+    try:
+        fields = reader.fieldnames
+    except csv.Error as e:
+        fields = None
+        bad.append(InputError(f"broken CSV: {e}", path=path, line=1))
+    if bad:
+        yield bad[0]
+        return
+    if not fields or "text" not in fields:
+        yield InputError(f"CSV needs a header with a 'text' column, got {fields!r}", path=path, line=1)
         return
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if bad:
+                yield bad[0]
             return
         except csv.Error as e:
             yield InputError(f"broken CSV: {e}", path=path, line=reader.line_num)
@@ -202,6 +245,10 @@ def read_file(path: Path) -> Iterator[ReadResult]:
                          f"expected one of {', '.join(sorted(SUFFIXES))}", path=str(path))
         return
     try:
+        if kind in ("jsonl", "csv"):  # streamed: a feed of any size is read in flat memory
+            with path.open("rb") as f:
+                yield from (_jsonl_lines if kind == "jsonl" else _csv_rows)(str(path), f)
+            return
         data = path.read_bytes()
     except OSError as e:
         yield InputError(f"cannot read file: {e.strerror}", path=str(path))
