@@ -50,7 +50,8 @@ def extract(paths: list[str] = typer.Argument(..., help="files, folders or - for
             dask: Optional[str] = typer.Option(
                 None, "--dask", help="extract on Dask: a scheduler address, or 'local' for a "
                                      "LocalCluster", show_default=False),
-            partitions: int = typer.Option(0, help="Dask partitions (default: 4 per worker)")):
+            partitions: int = typer.Option(0, help="Dask partitions in flight at once (default: 4 per "
+                                                   "worker thread; each up to 50 reports)")):
     """Print one contract record (JSONL) per report, without touching a store."""
     from .ingest.run import RunResult, extracted
     result = RunResult()
