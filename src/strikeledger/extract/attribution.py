@@ -365,7 +365,11 @@ class PlaceResolver:
                     or self._earlier_in_paragraph(c.start, pi, "region"))
         if not casualty:
             return None
-        place = (self._heading(pi) or self.last_cas.get(pi)
+        heading = self._heading(pi)
+        specific = self._earlier_in_paragraph(c.start, pi, "city")
+        if heading and specific and not heading.endswith("Oblast"):
+            specific = None  # "Kryvyi Rih. ..." heads its paragraph
+        place = (specific or heading or self.last_cas.get(pi)
                  or self._earlier_in_paragraph(c.start, pi, "city", back=2)
                  or self.byline_place or juris or self.local)
         return place

@@ -150,6 +150,7 @@ _CHILD_NOUNS = {"girl", "boy", "child", "baby", "infant", "newborn", "teenager",
 # words that may stand between a victim and the verb: ", aged 60,", "of the facility"
 _APPOSITIVE = re.compile(
     r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|born\s+in\s+\d{4}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,"
+    r"|\s+(?:born\s+in\s+\d{4}|aged\s+\d{1,3})\s*,?"
     r"|\s+(?:of|from)\s+(?:the\s+)?[\w-]+(?:\s+(?!(?:was|were|is|are|has|had|died)\b)[\w-]+)?)?"
     r"(?:\s*,(?=\s*(?:was|were|is|are|has|had|died)\b))?", re.IGNORECASE)
 
