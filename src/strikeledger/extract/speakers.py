@@ -16,6 +16,7 @@ from typing import Literal
 
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
+from strikeledger.extract.wordtrie import trie_regex
 from strikeledger.extract.dates import header_date
 from strikeledger.extract.text import sentences
 from strikeledger.model import Speaker
@@ -85,7 +86,18 @@ class _Vocab:
 
 
 def _alt(items) -> str:
-    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(set(items), key=len, reverse=True))
+    """An alternation of literal phrases, built as a trie (longest first) so that a long
+    vocabulary costs one pass per word of text, not one attempt per phrase."""
+    def atoms(phrase: str) -> list[str]:
+        out: list[str] = []
+        for ch in phrase:
+            if ch.isspace():
+                if not out or out[-1] != r"\s+":
+                    out.append(r"\s+")
+            else:
+                out.append(re.escape(ch))
+        return out
+    return trie_regex(atoms(i) for i in sorted(set(items)))
 
 
 def _norm(s: str) -> str:
