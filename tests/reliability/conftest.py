@@ -8,7 +8,6 @@ they fail.
 from __future__ import annotations
 
 import itertools
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ for folder in (HERE, HERE.parent / "store"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from pgcluster import PgCluster, find_bindir  # noqa: E402
+from pgcluster import PgCluster, throwaway_cluster  # noqa: E402
 
 _names = itertools.count()
 
@@ -33,18 +32,8 @@ def _no_token_env(monkeypatch):
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgCluster]:
-    bindir = find_bindir()
-    if bindir is None:
-        message = ("PostgreSQL server binaries (initdb, pg_ctl) not found: "
-                   "install them with `apt-get install -y postgresql`")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    cluster = PgCluster(bindir).start()
-    try:
+    with throwaway_cluster() as cluster:
         yield cluster
-    finally:
-        cluster.stop()
 
 
 @pytest.fixture(scope="session")

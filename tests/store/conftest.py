@@ -8,7 +8,6 @@ PostgreSQL tests are skipped, except under CI (env CI set), where they fail.
 from __future__ import annotations
 
 import itertools
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
 
-from pgcluster import PgCluster, find_bindir  # noqa: E402
+from pgcluster import throwaway_cluster  # noqa: E402
 from strikeledger.store import Store, open_store
 
 BACKENDS = [
@@ -34,18 +33,8 @@ _names = itertools.count()
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
     """The URL of a database in a throwaway cluster that lives for the session."""
-    bindir = find_bindir()
-    if bindir is None:
-        message = ("PostgreSQL server binaries (initdb, pg_ctl) not found: "
-                   "install them with `apt-get install -y postgresql`")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    cluster = PgCluster(bindir).start()
-    try:
+    with throwaway_cluster() as cluster:
         yield cluster.create_database("strikeledger_test")
-    finally:
-        cluster.stop()
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,9 @@ initdb and pg_ctl refuse to run, so they run as the ``postgres`` user (created b
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import glob
 import os
 import shutil
@@ -117,3 +120,26 @@ class PgCluster:
                 self._started = False
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_cluster() -> Iterator["PgCluster"]:
+    """A started throwaway cluster for a test session, stopped afterwards.
+
+    Without the server binaries the tests are skipped, except in CI (CI set), where
+    they fail: CI must install Debian's postgresql package.
+    """
+    import pytest
+
+    bindir = find_bindir()
+    if bindir is None:
+        message = ("PostgreSQL server binaries (initdb, pg_ctl) not found: "
+                   "install them with `apt-get install -y postgresql`")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    cluster = PgCluster(bindir).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

@@ -89,6 +89,13 @@ def report_from_object(obj, path: str, line: int) -> Report:
                   publisher=opt("publisher"), origin=f"{path}:{line}")
 
 
+def _report_or_error(obj, path: str, line: int) -> ReadResult:
+    try:
+        return report_from_object(obj, path, line)
+    except InputError as e:
+        return e
+
+
 def read_txt(path: str, data: bytes, report_id: str | None = None) -> Iterator[ReadResult]:
     try:
         text = _decode(data, path)
@@ -126,10 +133,7 @@ def _jsonl_lines(path: str, lines: Iterable[bytes]) -> Iterator[ReadResult]:
         except RecursionError:
             yield InputError("JSON nested too deeply", path=path, line=i)
             continue
-        try:
-            yield report_from_object(obj, path, i)
-        except InputError as e:
-            yield e
+        yield _report_or_error(obj, path, i)
 
 
 def read_csv(path: str, data: bytes) -> Iterator[ReadResult]:
@@ -191,10 +195,7 @@ def _csv_rows(path: str, binary) -> Iterator[ReadResult]:
         if None in row:
             yield InputError("row has more fields than the header", path=path, line=line)
             continue
-        try:
-            yield report_from_object(row, path, line)
-        except InputError as e:
-            yield e
+        yield _report_or_error(row, path, line)
 
 
 def read_html(path: str, data: bytes) -> Iterator[ReadResult]:
