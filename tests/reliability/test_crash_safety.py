@@ -13,8 +13,6 @@ byte-identical to one complete export or the other, never a half-written file.
 """
 from __future__ import annotations
 
-import json
-import os
 import random
 import signal
 import subprocess

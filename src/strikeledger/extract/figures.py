@@ -716,7 +716,6 @@ class _Reader:
     def singles(self, si: int, span: Span) -> None:
         """One victim named on their own: 'a 12-year-old girl', 'a man was killed'."""
         text, c = self.text, self.c
-        children_before = [x.start for x in self.out if x.sentence == si and x.family == CHILD]
         for m in _SINGLE.finditer(text, span.start, span.end):
             noun = (m.group("noun") or "").lower()
             age_txt = m.group("age") or m.group("age2") or m.group("age3")
