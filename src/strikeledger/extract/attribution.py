@@ -48,6 +48,7 @@ _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 
 
+_TURN = re.compile(r"([A-Z][A-Z'’-]{2,})(?:\s*\([^)]*\))?:\s")
 _LIST_LINE = re.compile(r"[ \t]*[^\w\s\"“'(]")
 _ENTRY = re.compile(r"\s*\[?(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
 
@@ -129,10 +130,17 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     prev_credit = None
     colon_speaker: Attributed | None = None
     ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+    # a transcript's turns: "IHNAT: Good morning. ..." is the person named Ihnat speaking
+    by_label = {speaker_of(m, text).name.split()[-1].upper(): speaker_of(m, text)
+                for m in ms if getattr(m, "kind", "person") == "person"}
     for span in sentences:
         s0, s1 = span.start, span.end
         here: list[tuple[int, Attributed]] = []
-        inside = [m for m in ms if s0 <= m.start < s1]
+        inside = ms[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
+        label = _TURN.match(text, s0, s1)
+        if label and label.group(1).upper() in by_label:
+            here.append((s0, by_label[label.group(1).upper()]))
         for m in inside:
             sp = speaker_of(m, text)
             after = text[m.end:s1]
@@ -149,8 +157,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
         for p in _PRONOUN.finditer(text, s0, s1):
             pro = p.group("p").lower()
             who = (last_person if pro in ("he", "she") else last_body or last_any) or last_any
-            # a pronoun refers back to someone named before it
-            if who is not None and not any(pos > p.start() for pos, _ in here if False):
+            if who is not None:  # a pronoun refers back to someone named before it
                 here.append((p.start(), who))
         sent = text[s0:s1]
         quotes = len(_QUOTE_CHARS.findall(sent))
