@@ -108,7 +108,8 @@ class _Cues:
                r"already|so\s+far|in\s+total|overnight|in\s+all|confirmed|officially|likely|"
                r"probably|there|here|too)")
         aside = (r"(?:,\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?|officials|police)\s+"
-                 r"(?:said|says|added|adds|reports|reported|noted)\s*,)?")
+                 r"(?:said|says|added|adds|reports|reported|noted)\s*,"
+                 r"|,\s*(?:including|incl\.?|among\s+them)\s[^,]{1,40},)?")
         self.aux_adv = re.compile(rf"[\s\"“”']*(?:more\s+)?{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
         self.has_aux = re.compile(rf"[\s\"“”']*{aside}\s*{aux}\s", f)
         self.aux_cue_ahead = re.compile(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
@@ -160,10 +161,10 @@ _PARTITIVE_NP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|its|their)
 _TOTAL_BEFORE = re.compile(r"(?:\bof\s+the|\bof|\bout\s+of\s+the|\bout\s+of|\bevery\s+one\s+of\s+the)\s*$",
                            re.IGNORECASE)
 _INCLUSION_BEFORE = re.compile(
-    r"(?:\bincluding|\bincl\.|\bamong\s+them(?:\s+(?:is|are|was|were))?|\bamong\s+whom(?:\s+(?:is|are|was|were))?"
+    r"(?:\bincluding|\bincl\.?|\bamong\s+them(?:\s+(?:is|are|was|were))?|\bamong\s+whom(?:\s+(?:is|are|was|were))?"
     r"|\bof\s+whom|\bmost\s+of\s+them|[—–:-])\s*(?:at\s+least\s+|also\s+)?$", re.IGNORECASE)
 _INCLUSION_AFTER = re.compile(
-    r"(?:\s*,\s*aged[^,]{1,25},)?\s*(?:were|are|was|is)?\s*(?:also\s+)?among\s+"
+    r"(?:\s*,\s*aged[^,]{1,25},)?\s*(?:were|are|was|is|may\s+be|might\s+be|could\s+be)?\s*(?:also\s+)?among\s+"
     r"(?:them|the\s+(?P<what>\w+)|those\s+(?P<what2>\w+))", re.IGNORECASE)
 _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+(?P<what>\w+)", re.IGNORECASE)
 _OF_THEM_CHILDREN = re.compile(
@@ -176,7 +177,7 @@ _UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s
 _NOT_BEFORE = re.compile(r"\b(?:not|none\s+of|no)\s*$", re.IGNORECASE)
 _HITS_BY = re.compile(r"\bhits?\s+(?:by|of|from)\b[^;,]*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[ \t]*[–—•*-]")
-_SPACE_QUOTE = re.compile(r"[\s\"“”']*")
+_SPACE_QUOTE = re.compile(r"[\s\"“”'×]*")  # "2 × Kh-47M2 Kinzhal" in tables
 _SEP = re.compile(r"(?:,|and|or|/|\()\s*", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus)\s+(?:(?:all|another|the|a\s+further)\s+)?",
                         re.IGNORECASE)
@@ -187,7 +188,8 @@ _BARE_END = re.compile(
     r"\s*(?:[,.;:)!?—–\"”'-]|$|(?:and|or|of|in|over|by|on|at|were|was|had|have|has|are|is|out|more|"
     r"from|during|across|since|to|with|before|after|overnight|that|which|who|while|but|as|"
     r"according|so|this|last|earlier|later|killed|dead|injured|wounded|hurt|destroyed|shot|downed|"
-    r"intercepted|launched|fired|lost|neutralised|neutralized|suppressed)\b)", re.IGNORECASE)
+    r"intercepted|launched|fired|lost|neutralised|neutralized|suppressed|locationally|vanished)\b)",
+    re.IGNORECASE)
 # How far back (characters) left-context cues are looked for: keeps long sentences linear.
 _WINDOW = 300
 
@@ -203,17 +205,19 @@ _FINITE = re.compile(r"\b(?:were|was|is|are|said|says|has|have|had|reported|adde
                      re.IGNORECASE)
 _THE_NUMBER = re.compile(r"\bthe\s+(?:number|toll|figure|count|tally)\b[^.;:]{0,40}?\b(?:reached|rose\s+to|"
                          r"risen\s+to|stands\s+at|stood\s+at|is\s+now|to|at|as)\s*$", re.IGNORECASE)
+_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,;]*[,;](?!\s*(?:including|among\s+them)\b)",
                        re.IGNORECASE)
-_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)?$", re.IGNORECASE)
+_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)?(?:[a-z-]+\s+)?$",
+                            re.IGNORECASE)
 
 
 _NOT_COUNTED = re.compile(r"\b(?:regions?|oblasts?|locations?|settlements?|cities|towns?|villages?|districts?|"
                           r"areas?|hours?|times|buildings?|homes?|kilometres?|km|sites?)\b", re.IGNORECASE)
 _WERE_NP = re.compile(r"\s+(?:were|was)\s+(?=[\w-])", re.IGNORECASE)
 _CASUALTY_LIST = re.compile(
-    r"\s+(?:people\s+|persons\s+|civilians\s+)?(?:(?:were|have\s+been)\s+)?(?:killed|dead)\s+and\s+"
-    r"|\s+(?:people\s+)?and\s+(?:injuring|wounding|injured|wounded)\s+", re.IGNORECASE)
+    r"\s+(?:people\s+|persons\s+|civilians\s+)?(?:(?:were|have\s+been)\s+)?(?:killed|dead)\s+and\s+",
+    re.IGNORECASE)
 
 
 def _carry(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
@@ -585,6 +589,9 @@ class _Reader:
                 fam, part = inner_fam, "np"
                 if fam not in (DRONE, MISSILE, PERSON, CHILD):
                     return
+            elif _OF_WHICH_BEFORE.search(before) and self.last_combined_sentence == si and (
+                    self.last_dm is None or self.last_dm.start < self.last_combined_pos):
+                return  # "210 means of air attack, of which 144 were neutralised"
             elif self._casualty_word_after(m.end, s1):
                 fam = PERSON
             elif _TOTAL_BEFORE.search(before):
@@ -745,7 +752,8 @@ class _Reader:
             fam = CHILD if child else PERSON
             q = Quantity.make(1, "exact")
             if right and (c.has_aux.match(text, after_pos, span.end) or
-                          re.match(r"\s+(?:died|dies|perished)", text[after_pos:span.end]) or
+                          re.match(r"\s+(?:died|dies|perished|sustained|suffered|received)\b",
+                                   text[after_pos:span.end]) or
                           _clause_start(text, span.start, m.start())):
                 end = m.end() if fam == CHILD else self._verb_end(after_pos, span.end)
                 self.emit(fam, right, q, m.start(), end, si)
@@ -785,8 +793,8 @@ class _Reader:
             fam = _family_of_weapon(w.category)
             if prev and fam:
                 verb = LAUNCHED if prev[-1].kind in (Kind.drones_launched, Kind.missiles_launched) else DOWNED
-                astart = art.start() + re.search(r"(?:a|an|one)\s+(?:single\s+|lone\s+)?$", art.group(0),
-                                                 re.IGNORECASE).start()
+                astart = art.start() + re.search(r"(?:a|an|one)\s+(?:single\s+|lone\s+)?(?:[a-z-]+\s+)?$",
+                                                 art.group(0), re.IGNORECASE).start()
                 self.emit(fam, verb, Quantity.make(1, "exact"), astart, w.end, si, weapon=w.canonical)
 
 
