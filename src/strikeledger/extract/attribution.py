@@ -48,6 +48,8 @@ _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 
 
+_REPORTED_BY = re.compile(r"\W*(?:this|that|it|these)\s+(?:was|were|has\s+been)\s+(?:reported|announced|stated|"
+                          r"said|confirmed|posted)\s+by\b", re.IGNORECASE)
 _TURN = re.compile(r"([A-Z][A-Z'’-]{2,})(?:\s*\([^)]*\))?:\s")
 _LIST_LINE = re.compile(r"[ \t]*[^\w\s\"“'(]")
 _ENTRY = re.compile(r"\s*\[?(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
@@ -128,6 +130,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     byline_sp = speaker_of(byline) if byline is not None else None
     carry = None
     prev_credit = None
+    explicit_prev = False
     colon_speaker: Attributed | None = None
     ms = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ms]
@@ -187,6 +190,9 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
         if not here and prev_credit is not None and prev_credit[0] == para:
             here.append((s0, prev_credit[1]))  # a paragraph goes on in its source's words
         prev_credit = (para, here[0][1]) if here else prev_credit
+        if here and out and _REPORTED_BY.match(text, s0, s1) and not explicit_prev:
+            out[-1] = [(sentences[len(out) - 1].start, here[0][1])]  # "This was reported by X."
+        explicit_prev = bool(here)
         if not here and byline_sp is not None:
             here.append((s0, byline_sp))
         out.append(here)

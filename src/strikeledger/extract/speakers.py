@@ -28,7 +28,8 @@ _NAME = rf"{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
 _APPOSITIVE_TITLES = (r"(?:the\s+)?(?:acting\s+|deputy\s+|former\s+)?(?:head|chairman|chairwoman|chair|mayor|governor|"
                       r"spokesman|spokesperson|spokeswoman|secretary|minister|director|chief|CEO|commander|adviser)")
 # Words by which a byline line shows it names the author of the post that follows.
-_BYLINE_MARK = re.compile(r"Telegram|Facebook|\bpress service\b|\bsummary\b|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
+_BYLINE_MARK = re.compile(r"Telegram|Facebook|\bpress service\b|\bsummary\b|"
+                          r"\b(?:Address|Statement|Message|Appeal|Post|Update)\s+(?:by|from|of)\b|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
                           re.IGNORECASE)
 _BYLINE_LINES = 2
 # a verbless line that names a body is its release's byline ("National Police of Ukraine - Sumy Oblast")
@@ -400,7 +401,7 @@ def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
             if len(line.strip()) <= _BYLINE_CHARS and (_BYLINE_MARK.search(line) or (
                     len(line.strip()) <= 100 and not re.search(r"[.!?]\s*$", line)
                     and not _VERBISH.search(line)
-                    and any((m.kind == "body" or re.fullmatch(r"\s*,[^.!?]{0,100}", text[m.end:end]))
+                    and any((m.kind == "body" or re.fullmatch(r"\s*[,|–—-][^!?]{0,100}", text[m.end:end]))
                             and pos <= m.start and m.end <= end and not text[pos:m.start].strip()
                             or m.kind == "body" and pos <= m.start and m.end <= end
                             for m in mentions))):
