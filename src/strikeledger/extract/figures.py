@@ -176,7 +176,7 @@ _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
 _UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s*$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|none\s+of|no)\s*$", re.IGNORECASE)
 _HITS_BY = re.compile(r"\bhits?\s+(?:by|of|from)\b[^;,]*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"[ \t]*[–—•*-]")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[–—•*-]|\d[\d,]*\s+[^\n]{0,80}[;.]?[ \t]*$)", re.MULTILINE)
 _SPACE_QUOTE = re.compile(r"[\s\"“”'×]*")  # "2 × Kh-47M2 Kinzhal" in tables
 _SEP = re.compile(r"(?:,|and|or|/|\()\s*", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus)\s+(?:(?:all|another|the|a\s+further)\s+)?",
@@ -208,7 +208,8 @@ _THE_NUMBER = re.compile(r"\bthe\s+(?:number|toll|figure|count|tally)\b[^.;:]{0,
 _OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,;]*[,;](?!\s*(?:including|among\s+them)\b)",
                        re.IGNORECASE)
-_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)?(?:[a-z-]+\s+)?$",
+_SINGLE_WEAPON = re.compile(r"(?:,|\band)\s+(?:a|an|one)\s+(?:single\s+|lone\s+)?"
+                            r"(?:(?!dozen|hundred|thousand|few|couple|pair|score)[a-z-]+\s+)?$",
                             re.IGNORECASE)
 
 
@@ -572,10 +573,11 @@ class _Reader:
                     fam = PERSON
                 elif ld is not None and si - ld.sentence <= 1:
                     fam, weapon = ld.family, ld.weapon
-                    if ld.extra.get("part") is False and self.last_launch is ld:
-                        weapon = ld.weapon
                 else:
-                    return
+                    # "the drones were Shahed-136s ... air defences shot down around 20 of them"
+                    fam, weapon = self.antecedent_family(m.start, s0, si)
+                    if fam is None:
+                        return
             elif pn and not self._casualty_word_after(m.end, s1):
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 inner = nxt.end if nxt is not None and nxt.start == pn.end() else pn.end()
@@ -623,6 +625,10 @@ class _Reader:
                         right_kinds = [LAUNCHED if self.last_dm.kind in (Kind.drones_launched,
                                                                         Kind.missiles_launched)
                                        else DOWNED]
+                elif re.search(r"(?:including|incl\.?)\s*$", before) and _AT_PLACE.match(text, m.end, s1) \
+                        and self.last_casualty is not None and self.last_casualty.sentence == si:
+                    fam = PERSON  # "the toll at 28, including 23 in the single apartment block"
+                    right_kinds = [KILLED if self.last_casualty.kind == Kind.killed else INJURED]
                 elif self._toll_kind(m.start, s0):
                     fam = PERSON
                 elif c.number_of.search(text, max(s0, m.start - _WINDOW), m.start) is None and \

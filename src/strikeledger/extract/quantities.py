@@ -409,7 +409,8 @@ def _dropped(text: str, s: int, e: int, P: _Patterns) -> bool:
     if not glued:
         low1 = t1.lower()
         if (t1 in _NUMBER_SIGNS or t1 in _CURRENCIES or low1 in P.label_nouns
-                or low1.rstrip(",") in P.street_words or _is_month(P, t1)
+                or low1.rstrip(",") in P.street_words
+                or (_is_month(P, t1) and not _ends_sentence(t1))
                 or low1 in P.age_words or t1.rstrip("-") in P.designations):
             return True                       # No. 40, building 5, October 10, aged 42, Kh 101
         if len(toks) >= 2 and " ".join(toks[-2:]).lower() in P.age_words:
@@ -430,6 +431,11 @@ def _dropped(text: str, s: int, e: int, P: _Patterns) -> bool:
                     and _small(text[s:e]) and text[e:e + 1] == ",")):
             return True                       # a woman, 67, ... / Olena, 62, ... / a man (45)
     return False
+
+
+def _ends_sentence(token: str) -> bool:
+    """"October." ends a sentence; "Jan." is an abbreviation that a day follows."""
+    return token[-1:] in "!?;:" or (token.endswith(".") and len(token.rstrip(".")) > 4)
 
 
 def _small(number: str) -> bool:
