@@ -31,10 +31,10 @@ _AFTER_VERB = re.compile(
     r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
     re.IGNORECASE)
 _BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing)\s+(?:the\s+)?"
-                          r"(?:[\w'’-]+\s+){0,4}$"
+                          r"(?:[\w'’-]+,?\s+){0,4}$"
                           r"|(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # a source closing its line: "... energy facility hit — governor Oleh Hryhorov", "(Air Force)"
-_LINE_END = re.compile(r"\s*\)?\s*[.;]?\s*$")
+_LINE_END = re.compile(r"\s*\)?\s*[.;:*]*\s*$")
 _PRONOUN = re.compile(
     rf"\b(?P<p>he|she|it|they)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|further\s+)?"
     rf"(?:{_REPORTING})\b", re.IGNORECASE)
@@ -92,7 +92,8 @@ class BodyMention:
 _GENERIC_BODY = re.compile(
     r"\b(?:the\s+)?(?:(?P<place>[A-Z][\w’'-]+)\s+)?(?P<what>(?:regional|city|oblast|district)\s+"
     r"(?:military\s+|state\s+)?administration|regional\s+prosecutor(?:'s|’s)\s+office|"
-    r"(?:regional|city)\s+council|(?:regional|city)\s+police)\b"
+    r"(?:regional|city)\s+council|(?:regional|city|oblast)\s+police)\b"
+    r"|\b(?P<ministry>Ministry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]*){0,5})"
     r"|\b(?P<ocha>OCHA|UN\s+Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs)\b",
     re.IGNORECASE)
 
@@ -106,6 +107,9 @@ def generic_bodies(text: str, known: list) -> list[BodyMention]:
         if re.search(r"\b(?:head|chief|spokesperson|spokesman|spokeswoman|secretary|deputy)\s+of\s+(?:the\s+)?$",
                      text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
             continue  # "the Head of the Oblast Military Administration, Oleksandr Starukh": a title
+        if m.group("ministry"):
+            out.append(BodyMention(m.start(), m.end(), m.group("ministry"), m.group("ministry")))
+            continue
         if m.group("ocha"):
             out.append(BodyMention(m.start(), m.end(), "OCHA",
                                    "UN Office for the Coordination of Humanitarian Affairs"))
@@ -116,6 +120,26 @@ def generic_bodies(text: str, known: list) -> list[BodyMention]:
         name = f"{place} {what}" if place else what
         out.append(BodyMention(m.start(), m.end(), name, name))
     return out
+
+
+def generic_byline(text: str, bodies: list[BodyMention]):
+    """A release headed by a body the vocabulary does not list ("Kyiv Oblast Police | Press
+    service", "DNIPROPETROVSK REGIONAL PROSECUTOR'S OFFICE"): the first lines, verbless."""
+    pos, seen = (re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}\s*", text) or re.match("", text)).end(), 0
+    while pos < len(text) and seen < 2:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            lead = len(line) - len(line.lstrip())
+            for b in bodies:
+                if b.start == pos + lead and b.end <= end and len(line.strip()) <= 100 \
+                        and not re.search(r"[.!?]\s*$|\b(?:said|says|condemns|launched|killed|was|were)\b",
+                                          line, re.IGNORECASE):
+                    return b
+        pos = end + 1
+    return None
 
 
 def sentence_speakers(text: str, sentences: list[Span], mentions: list,

@@ -61,8 +61,9 @@ def extract_record(report: Report) -> Record:
     places = extract_places(text)
 
     speaker_mentions = find_speaker_mentions(text)
-    speaker_mentions = speaker_mentions + attr.generic_bodies(text, speaker_mentions)
-    byline = byline_speaker(text)
+    generic = attr.generic_bodies(text, speaker_mentions)
+    speaker_mentions = speaker_mentions + generic
+    byline = byline_speaker(text) or attr.generic_byline(text, generic)
     credited = attr.sentence_speakers(text, sents, speaker_mentions, byline)
     byline_place = attr.jurisdiction(attr.speaker_of(byline)) if byline is not None else None
     usable = attr.places_by_sentence(text, sents, place_mentions)
