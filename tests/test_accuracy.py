@@ -16,6 +16,7 @@ from strikeledger.evaluate import score_folder
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "tests" / "cases" / "reports"
 HOLDOUT = ROOT / "tests" / "cases" / "holdout"  # written blind to the rules; measured first, then studied
+BLIND2 = ROOT / "tests" / "cases" / "blind2"    # a second blind set, likewise
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -25,8 +26,10 @@ TARGETS = {
     "attack_date": 0.95, "evidence_valid": 1.00,
 }
 # where a target is not yet met on a set, the level reached (pinned so it cannot slip back)
-FLOORS = {("holdout", "place"): 0.86, ("holdout", "speaker"): 0.85,
-          ("holdout", "attack_date"): 0.79, ("holdout", "figures_loose"): 0.96}
+FLOORS = {("holdout", "place"): 0.86, ("holdout", "speaker"): 0.88,
+          ("holdout", "attack_date"): 0.79, ("holdout", "figures_loose"): 0.96,
+          ("blind2", "figures_strict"): 0.93, ("blind2", "figures_loose"): 0.93,
+          ("blind2", "speaker"): 0.75, ("blind2", "place"): 0.88, ("blind2", "attack_date"): 0.90}
 TOLERANCE = 0.02
 
 
@@ -36,7 +39,7 @@ def _value(scores: dict, key: str) -> float:
 
 
 def _sets():
-    out = [("own", OWN), ("holdout", HOLDOUT)]
+    out = [("own", OWN), ("holdout", HOLDOUT), ("blind2", BLIND2)]
     if DEV.is_dir() and SCORER.is_file():
         out.append(("dev", DEV))
     return out
