@@ -19,7 +19,8 @@ from .errors import InputError, StrikeledgerError
 
 app = typer.Typer(help="Turn reports of air attacks into a source-traced dataset.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-out = Console()
+# a wide table when printed to a file or a pipe (rich assumes 80 columns there)
+out = Console() if sys.stdout.isatty() else Console(width=160)
 err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help="DuckDB file (default ./strikeledger.duckdb) "
