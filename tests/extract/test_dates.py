@@ -138,3 +138,22 @@ def test_overnight_window_is_dated_by_its_end(text, expect):
     import datetime as _dt
     from strikeledger.extract.dates import extract_attack_date
     assert extract_attack_date(text, _dt.date(2025, 9, 28))[0] == _dt.date.fromisoformat(expect)
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Massive overnight strike Feb 2-3: 450 drones and 71 missiles.", "2026-02-03"),
+    ("Russia attacked the grid overnight on 6-7 March with 67 missiles.", "2026-03-07"),
+    ("What we know about Russia's March 1 strike on the power system.", "2026-03-01"),
+])
+def test_a_night_written_as_two_days_and_a_dated_strike(text, expect):
+    """Regression: 'Feb 2-3' was dated by its first day; 'the March 1 strike' was weak."""
+    import datetime as _dt
+    from strikeledger.extract.dates import extract_attack_date
+    assert extract_attack_date(text, _dt.date(2026, 3, 9))[0] == _dt.date.fromisoformat(expect)
+
+
+def test_a_period_of_days_is_not_a_night():
+    import datetime as _dt
+    from strikeledger.extract.dates import extract_attack_date
+    text = "Coverage period: 22-28 August. Russia struck Kyiv on 26 August with 100 drones."
+    assert extract_attack_date(text, _dt.date(2026, 8, 29))[0] == _dt.date(2026, 8, 26)

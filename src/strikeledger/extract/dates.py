@@ -55,6 +55,7 @@ class _Vocab:
     full_date: re.Pattern
     explicit: re.Pattern
     night_range: re.Pattern
+    day_pair: re.Pattern
     night_weekday: re.Pattern
     weekday: re.Pattern
     relative_re: re.Pattern
@@ -140,6 +141,10 @@ def _vocab() -> _Vocab:
             rf"\bnight\s+(?:of|from)\s+(?:the\s+)?(?:(?:{wd}),?\s+)?(?:{d_('a1')}(?:\s+{m_('am1')})?|{m_('am2')}\s+{d_('a2')})"
             rf"\s*(?:to|into|-|–|/|and)\s*(?:(?:{wd}),?\s+)?(?:(?P<b1>{day})\s+{m_('bm1')}|{m_('bm2')}\s+(?P<b2>{day})|(?P<b3>{day}))"
             rf"(?:,?\s+(?P<ny>{year}))?", flags),
+        # "Feb 2-3", "6-7 March": a night written as two consecutive days
+        day_pair=re.compile(
+            rf"\b(?:{m_('pm1')}\s+{d_('p1')}\s*[-–/]\s*{d_('p2')}|{d_('p3')}\s*[-–/]\s*{d_('p4')}\s+{m_('pm2')})"
+            rf"(?![\w-])(?:,?\s+(?P<py>{year}))?", flags),
         night_weekday=re.compile(
             rf"\b(?:overnight|night)\s+(?:of\s+(?:{wd})\s+)?(?:into|to|until)\s+(?P<wd>{wd})", flags),
         weekday=re.compile(rf"\b(?P<wd>{wd})(?![\w.])", flags),
@@ -340,6 +345,14 @@ def _candidates_cached(text: str, body: int, ref: dt.date | None,
         # "night of 31 December to 1 January": the second date, its own month
         when = _resolve_year(month, _day(day), int(g["ny"]) if g["ny"] else None, None, ref, text_years)
         add(m, when, "day", 0.6, strong=True)
+    for m in v.day_pair.finditer(text, body):
+        g = m.groupdict()
+        first, second = (_day(g["p1"]), _day(g["p2"])) if g["p1"] else (_day(g["p3"]), _day(g["p4"]))
+        month = _month(g["pm1"] or g["pm2"])
+        if month is None or second != first + 1:
+            continue  # "22-28 August" is a period, not a night
+        when = _resolve_year(month, second, int(g["py"]) if g["py"] else None, None, ref, text_years)
+        add(m, when, "day", 0.6, strong=True)
     for pat in (v.numeric, v.iso):
         for m in pat.finditer(text, body):
             g = m.groupdict()
@@ -405,6 +418,7 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
     strong = c.strong or bool(v.strong_before.search(before)) or bool(
         re.match(rf"^(?:\s+(?:evening|morning|night|afternoon))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
                  rf"(?:{v.attack_noun})\b", after, re.IGNORECASE)
+        or re.match(rf"^\s+(?:{v.attack_noun})\b", after, re.IGNORECASE)  # "Russia's June 1 strike"
         or re.match(r"^,?\s+(?:morning|night|overnight|dawn|the early hours)\b", after, re.IGNORECASE)
         or re.match(r"^\s+(?:morning|night|overnight)\b", after, re.IGNORECASE))
     if not strong and re.search(r"\b(?:after|before)\b(?!\s+(?:about\s+|around\s+)?\d{1,2}[:.]\d{2})",
