@@ -27,7 +27,7 @@ TARGETS = {
 }
 # where a target is not yet met on a set, the level reached (pinned so it cannot slip back)
 FLOORS = {("holdout", "place"): 0.86, ("holdout", "speaker"): 0.88,
-          ("holdout", "attack_date"): 0.79, ("holdout", "figures_loose"): 0.96,
+          ("holdout", "attack_date"): 0.87, ("holdout", "figures_loose"): 0.96,
           ("blind2", "figures_strict"): 0.93, ("blind2", "figures_loose"): 0.93,
           ("blind2", "speaker"): 0.75, ("blind2", "place"): 0.88}
 TOLERANCE = 0.02

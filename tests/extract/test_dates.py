@@ -157,3 +157,16 @@ def test_a_period_of_days_is_not_a_night():
     from strikeledger.extract.dates import extract_attack_date
     text = "Coverage period: 22-28 August. Russia struck Kyiv on 26 August with 100 drones."
     assert extract_attack_date(text, _dt.date(2026, 8, 29))[0] == _dt.date(2026, 8, 26)
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Sunday, 6 April 2025\n\nTwo missiles hit the town shortly before 19:00 on Saturday. "
+     "By Sunday morning the toll had risen to ten.", "2025-04-05"),
+    ("November 14, 2025\n\nMinisters will meet in Brussels on Monday. Overnight, drones hit Odesa.",
+     "2025-11-14"),
+])
+def test_reporting_and_future_days_do_not_date_the_attack(text, expect):
+    """Regression: 'By Sunday morning' and 'will meet ... on Monday' dated the attack."""
+    import datetime as _dt
+    from strikeledger.extract.dates import extract_attack_date, find_published
+    assert extract_attack_date(text, find_published(text))[0] == _dt.date.fromisoformat(expect)

@@ -394,6 +394,8 @@ def _candidates_cached(text: str, body: int, ref: dt.date | None,
 _WINDOW_END = re.compile(r"\b(?:until|till|to|and)\s+(?:the\s+)?(?:(?:early\s+)?morning\s+(?:of|on)\s+|"
                          r"(?:dawn|daybreak|sunrise)\s+(?:on|of)\s+|\d{1,2}[:.]\d{2}\s+(?:on\s+)?)$",
                          re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|plans?\s+to)\b[^.;]{0,40}$", re.IGNORECASE)
+_BY_THEN = re.compile(r"(?:^|[.;:]\s+|\n\s*)(?:By|As\s+of)\s+$")
 _WINDOW_FROM = re.compile(r"\b(?:from|since|between|began|started|starting)\b", re.IGNORECASE)
 _WINDOW_TO = re.compile(r"[^.;]{0,40}?\b(?:until|till|to|and)\s+(?:the\s+|this\s+)?(?:(?:early\s+)?morning|"
                         r"dawn|daybreak|sunrise|\d{1,2}[:.]\d{2})", re.IGNORECASE)
@@ -413,6 +415,10 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
         return None
     if v.reject_before.search(before) or v.reporting_before.search(before):
         return None
+    if _BY_THEN.search(before):
+        return None  # "By Sunday morning the toll had risen": when it was reported
+    if _FUTURE.search(before):
+        return None  # "ministers will meet in Brussels on Monday"
     if v.reject_after.search(after):
         return None
     strong = c.strong or bool(v.strong_before.search(before)) or bool(
