@@ -394,6 +394,7 @@ def _candidates_cached(text: str, body: int, ref: dt.date | None,
 _WINDOW_END = re.compile(r"\b(?:until|till|to|and)\s+(?:the\s+)?(?:(?:early\s+)?morning\s+(?:of|on)\s+|"
                          r"(?:dawn|daybreak|sunrise)\s+(?:on|of)\s+|\d{1,2}[:.]\d{2}\s+(?:on\s+)?)$",
                          re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|plans?\s+to)\b[^.;]{0,40}$", re.IGNORECASE)
 _BY_THEN = re.compile(r"(?:^|[.;:]\s+|\n\s*)(?:By|As\s+of)\s+$")
 _WINDOW_FROM = re.compile(r"\b(?:from|since|between|began|started|starting)\b", re.IGNORECASE)
@@ -425,6 +426,7 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
         re.match(rf"^(?:\s+(?:evening|morning|night|afternoon))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
                  rf"(?:{v.attack_noun})\b", after, re.IGNORECASE)
         or re.match(rf"^\s+(?:{v.attack_noun})\b", after, re.IGNORECASE)  # "Russia's June 1 strike"
+        or _CLOCK_BEFORE.search(before)  # "At 02:40 on Tuesday, June 17": the moment it struck
         or re.match(r"^,?\s+(?:morning|night|overnight|dawn|the early hours)\b", after, re.IGNORECASE)
         or re.match(r"^\s+(?:morning|night|overnight)\b", after, re.IGNORECASE))
     if not strong and re.search(r"\b(?:after|before)\b(?!\s+(?:about\s+|around\s+)?\d{1,2}[:.]\d{2})",

@@ -137,7 +137,7 @@ _AGE = rf"(?:\d{{1,3}}|{_WORD_NUMBERS}|one-and-a-half|one and a half)"
 _FAMILY_NOUNS = ("son|daughter|wife|husband|mother|father|brother|sister|grandmother|grandfather|"
                  "grandson|granddaughter|neighbour|neighbor|colleague|friend")
 _SINGLE = re.compile(
-    rf"\b(?:an?|one|another|his|her|their)\s+(?:(?P<age>{_AGE})(?:[- ](?P<unit>year|month|week|day)s?[- ]old|-?\s?y\.\s?o\.)\s+)?"
+    rf"\b(?:an?|one|another|his|her|their)\s+(?:(?P<age>{_AGE})(?:[- ](?P<unit>year|month|week|day)s?[- ]old|-?\s?y\.\s?o\.|\s?yo\b)\s+)?"
     r"(?:(?:little|young|elderly|local|teenage|pregnant|newborn|baby|infant|older|younger|"
     r"municipal|male|female)\s+)?"
     r"(?P<noun>girl|boy|child|baby|infant|newborn|teenager|teen|toddler|schoolboy|schoolgirl|"
@@ -156,7 +156,7 @@ _APPOSITIVE = re.compile(
     r"(?:\s*,(?=\s*(?:was|were|is|are|has|had|died)\b))?", re.IGNORECASE)
 
 _PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|which|those|these|it|whom)\b", re.IGNORECASE)
-_PARTITIVE_NP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|its|their)\s+)?(?=[\w\"“])",
+_PARTITIVE_NP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|those|these|its|their|our|his|her|your)\s+)?(?=[\w\"“])",
                            re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"(?:\bof\s+the|\bof|\bout\s+of\s+the|\bout\s+of|\bevery\s+one\s+of\s+the)\s*$",
                            re.IGNORECASE)
@@ -170,6 +170,10 @@ _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+(?P<what>\w+)", re.IGNORECAS
 _OF_THEM_CHILDREN = re.compile(
     r"\s+(?:of\s+(?:them|whom)\s+)?(?:(?:were|are|was|is)\s+)?(?:children|child|kids|minors|"
     r"teenagers|boys|girls)\b", re.IGNORECASE)
+_OF_THE_DEAD_CHILDREN = re.compile(
+    r"\s+of\s+the\s+(?P<what>dead|killed|injured|wounded|hurt)\s+(?:were|are|was|is)\s+"
+    r"(?:children|minors|kids|teenagers)\b", re.IGNORECASE)
+_OF_THE_CASUALTIES = re.compile(r"\s+of\s+the\s+(?P<what>dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
 _SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
                              re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
@@ -205,6 +209,8 @@ _FINITE = re.compile(r"\b(?:were|was|is|are|said|says|has|have|had|reported|adde
                      re.IGNORECASE)
 _THE_NUMBER = re.compile(r"\bthe\s+(?:number|toll|figure|count|tally)\b[^.;:]{0,40}?\b(?:reached|rose\s+to|"
                          r"risen\s+to|stands\s+at|stood\s+at|is\s+now|to|at|as)\s*$", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(r"\b(?:missiles|drones|UAVs|weapons),\s*$", re.IGNORECASE)
+_APPOSED_SINGLE = re.compile(r"\s+and\s+an?\s+[A-Z]")
 _OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:\w+\s+){0,3}of\s+which\b[^,;]*[,;](?!\s*(?:including|among\s+them)\b)",
                        re.IGNORECASE)
@@ -551,6 +557,17 @@ class _Reader:
         weapon = weapons[0].canonical if len(weapons) == 1 else None
         part = stated = False
         if fam is None and not weapons:
+            among = _OF_THE_DEAD_CHILDREN.match(text, m.end, s1)
+            if among:
+                verb = KILLED if self.c.killed.match(among.group("what")) else INJURED
+                self.emit(CHILD, verb, q, m.start, among.end(), si)
+                return  # "Four of the dead were children"
+            of_cas = _OF_THE_CASUALTIES.match(text, m.end, s1)
+            if of_cas:
+                what = of_cas.group("what").lower()
+                verb = KILLED if self.c.killed.match(what) or what == "victims" else INJURED
+                self.emit(PERSON, verb, q, m.start, of_cas.end(), si)
+                return  # "Four of the injured were in the Shevchenkivskyi district"
             kids = _OF_THEM_CHILDREN.match(text, m.end, s1)
             if kids:
                 verb = self.governing_casualty(si, s0, m.start)
@@ -794,6 +811,9 @@ class _Reader:
             art = _SINGLE_WEAPON.search(self.text, max(span.start, w.start - 24), w.start)
             if art is None or art.end() != w.start:
                 continue
+            if _APPOSED_SINGLE.match(self.text, w.end, span.end) or _GENERIC_BEFORE.search(
+                    self.text, max(span.start, art.start() - 20), art.start() + 1):
+                continue  # "two were ballistic missiles, a Kinzhal and an Iskander-M": naming them
             prev = [x for x in self.out if x.sentence == si and x.family in (DRONE, MISSILE)
                     and x.end <= art.start() and art.start() - x.end < 40]
             fam = _family_of_weapon(w.category)
