@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..errors import VocabularyError
@@ -71,7 +71,6 @@ class Candidate:
     sentence: int
     weapon: str | None = None
     family: str | None = None  # drone | missile | person | child
-    extra: dict = field(default_factory=dict)
 
 
 def _alt(words) -> str:
@@ -170,10 +169,10 @@ _AMONG_THE = re.compile(r"\bamong\s+(?:the|those)\s+(?P<what>\w+)", re.IGNORECAS
 _OF_THEM_CHILDREN = re.compile(
     r"\s+(?:of\s+(?:them|whom)\s+)?(?:(?:were|are|was|is)\s+)?(?:children|child|kids|minors|"
     r"teenagers|boys|girls)\b", re.IGNORECASE)
-_OF_THE_DEAD_CHILDREN = re.compile(
-    r"\s+of\s+the\s+(?P<what>dead|killed|injured|wounded|hurt)\s+(?:were|are|was|is)\s+"
-    r"(?:children|minors|kids|teenagers)\b", re.IGNORECASE)
-_OF_THE_CASUALTIES = re.compile(r"\s+of\s+the\s+(?P<what>dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
+# "Four of the injured ...", "Four of the dead were children"
+_OF_THE_CASUALTIES = re.compile(
+    r"\s+of\s+the\s+(?P<what>dead|killed|injured|wounded|hurt)\b"
+    r"(?P<kids>\s+(?:were|are|was|is)\s+(?:children|minors|kids|teenagers)\b)?", re.IGNORECASE)
 _SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
                              re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
@@ -260,7 +259,6 @@ class _Reader:
         self.weapons = sorted(weapons, key=lambda w: w.start)
         self.weapon_starts = [w.start for w in self.weapons]
         self.out: list[Candidate] = []
-        self.last_launch: Candidate | None = None    # "14 of them were shot down"
         self.last_dm: Candidate | None = None        # any drone/missile figure
         self.last_combined_sentence = -10
         self.last_combined_pos = -1
@@ -417,19 +415,17 @@ class _Reader:
         return None, None
 
     # -- emitting ---------------------------------------------------------------------------
-    def emit(self, fam, verb, q, start, end, si, weapon=None, part=False) -> Candidate | None:
+    def emit(self, fam, verb, q, start, end, si, weapon=None) -> Candidate | None:
         kind = _KIND.get((fam, verb))
         if kind is None or q.value == 0:
             return None  # "no casualties" is not a figure
         cand = Candidate(kind=kind, quantity=q, start=start, end=end, sentence=si,
-                         weapon=weapon, family=fam, extra={"part": part})
+                         weapon=weapon, family=fam)
         self.out.append(cand)
         if fam in (DRONE, MISSILE):
             self.last_dm = cand
             if not self._in_list_item(start):
                 self.last_head_dm = cand
-            if verb == LAUNCHED and not part:
-                self.last_launch = cand
         if fam == PERSON:
             self.last_casualty = cand
         return cand
@@ -557,17 +553,11 @@ class _Reader:
         weapon = weapons[0].canonical if len(weapons) == 1 else None
         part = stated = False
         if fam is None and not weapons:
-            among = _OF_THE_DEAD_CHILDREN.match(text, m.end, s1)
-            if among:
-                verb = KILLED if self.c.killed.match(among.group("what")) else INJURED
-                self.emit(CHILD, verb, q, m.start, among.end(), si)
-                return  # "Four of the dead were children"
             of_cas = _OF_THE_CASUALTIES.match(text, m.end, s1)
             if of_cas:
-                what = of_cas.group("what").lower()
-                verb = KILLED if self.c.killed.match(what) or what == "victims" else INJURED
-                self.emit(PERSON, verb, q, m.start, of_cas.end(), si)
-                return  # "Four of the injured were in the Shevchenkivskyi district"
+                verb = KILLED if self.c.killed.match(of_cas.group("what")) else INJURED
+                self.emit(CHILD if of_cas.group("kids") else PERSON, verb, q, m.start, of_cas.end(), si)
+                return
             kids = _OF_THEM_CHILDREN.match(text, m.end, s1)
             if kids:
                 verb = self.governing_casualty(si, s0, m.start)
@@ -724,7 +714,7 @@ class _Reader:
             if not verbs:
                 verbs = [self.nearest_left(m.start, s0, fam) or LAUNCHED]
         for verb in verbs:
-            self.emit(fam, verb, q, m.start, np_end, si, weapon=weapon, part=part)
+            self.emit(fam, verb, q, m.start, np_end, si, weapon=weapon)
 
     def _child(self, si, span, m, q, np_end, right_kinds, before) -> None:
         text, s0, s1 = self.text, span.start, span.end
