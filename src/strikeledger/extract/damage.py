@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
+from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.event_scope import clauses, report_scope
 from strikeledger.extract.text import Span
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
@@ -88,15 +89,15 @@ class _Vocab:
     head_words: frozenset[str]      # last words of terms and ambiguous heads
     ambiguous: dict[str, _Head]     # casefolded head (singular and plural) -> rules
     terms: re.Pattern
-    container_after: re.Pattern     # "building" etc. right after a term
-    container_of: re.Pattern        # "the building of " right before an object
-    damage: re.Pattern
-    not_damage: re.Pattern
-    near_before: re.Pattern         # "near ", "outside " right before an object
+    container_after: FoldedPattern  # "building" etc. right after a term
+    container_of: FoldedPattern     # "the building of " right before an object
+    damage: FoldedPattern
+    not_damage: FoldedPattern
+    near_before: FoldedPattern      # "near ", "outside " right before an object
     post_heads: frozenset[str]      # normalised heads a post-modifier may re-categorise
-    post_modifier: re.Pattern       # " with grain", " of the gas transmission system"
-    false_friends: re.Pattern
-    not_object_after: re.Pattern
+    post_modifier: FoldedPattern    # " with grain", " of the gas transmission system"
+    false_friends: FoldedPattern
+    not_object_after: FoldedPattern
 
 
 def _plural(term: str) -> str | None:
@@ -109,7 +110,7 @@ def _plural(term: str) -> str | None:
     return term + "s"
 
 
-def _regex_list(key: str, items: object, bad: list[str]) -> re.Pattern | None:
+def _regex_list(key: str, items: object, bad: list[str]) -> FoldedPattern | None:
     if not isinstance(items, list) or not items:
         bad.append(f"{key}: missing or empty list")
         return None
@@ -120,7 +121,7 @@ def _regex_list(key: str, items: object, bad: list[str]) -> re.Pattern | None:
             ok.append(f"(?:{item})")
         except (re.error, TypeError) as e:
             bad.append(f"{key}[{i}]: bad regex {item!r}: {e}")
-    return re.compile("|".join(ok), re.IGNORECASE) if ok else None
+    return FoldedPattern("|".join(ok)) if ok else None
 
 
 def _words_regex(words: list[str]) -> str:
@@ -189,20 +190,19 @@ def _vocab() -> _Vocab:
     body = trie_regex(plain) + (f"|(?-i:{trie_regex(exact)})" if exact else "")
     pattern = re.compile(rf"(?<![\w‐‑-])(?:{body})(?![\w‐‑-])", re.IGNORECASE)
     containers = [*raw["containers"], *filter(None, map(_plural, raw["containers"]))]
-    container_after = re.compile(rf"\s+(?:{_words_regex(containers)})\b", re.IGNORECASE)
-    container_of = re.compile(rf"\b(?:{_words_regex(containers)})\s+of\s+$", re.IGNORECASE)
+    container_after = FoldedPattern(rf"\s+(?:{_words_regex(containers)})\b")
+    container_of = FoldedPattern(rf"\b(?:{_words_regex(containers)})\s+of\s+$")
     head_words = frozenset(t.split()[-1] for t in term_category) | frozenset(ambiguous)
-    near = re.compile(rf"\b(?:{_words_regex(raw['near_before'])})\s+$", re.IGNORECASE)
+    near = FoldedPattern(rf"\b(?:{_words_regex(raw['near_before'])})\s+$")
     post = raw.get("post_modifiers")
     if not isinstance(post, dict) or any(c not in _CATEGORIES or not isinstance(v, list) or not v
                                          for c, v in post.items()):
         raise VocabularyError("damage_terms.json: post_modifiers must map categories to word lists")
-    post_modifier = re.compile(
+    post_modifier = FoldedPattern(
         r"\s+(?:with|of|for|storing|containing|holding)\s+(?:(?:the|a|an|its|their)\s+)?"
         r"(?:[\w’'-]+\s+){0,2}?(?:"
         + "|".join(f"(?P<{c}>{_words_regex(v)})" for c, v in post.items())
-        + r")\b(?:\s+(?:system|sector|network|networks|company|complex|products|stocks|supplies))?",
-        re.IGNORECASE)
+        + r")\b(?:\s+(?:system|sector|network|networks|company|complex|products|stocks|supplies))?")
     post_heads = frozenset(_norm(h) for h in raw["post_modifier_heads"]) | frozenset(
         _norm(p) for p in map(_plural, raw["post_modifier_heads"]) if p)
     return _Vocab(term_category, head_words, ambiguous, pattern, container_after, container_of,

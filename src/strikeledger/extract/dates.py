@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
+from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.text import paragraphs, sentences
 
 __all__ = ["find_published", "header_date", "extract_attack_date"]
@@ -43,24 +44,24 @@ class _Vocab:
     weekdays: dict[str, int]
     holidays: dict[str, tuple[int, int]]
     relative: dict[str, int]
-    attack_word: re.Pattern
+    attack_word: FoldedPattern
     attack_noun: str
-    strong_before: re.Pattern
-    reject_before: re.Pattern
-    reject_after: re.Pattern
-    reporting_before: re.Pattern
+    strong_before: FoldedPattern
+    reject_before: FoldedPattern
+    reject_after: FoldedPattern
+    reporting_before: FoldedPattern
     # compiled expression patterns
     header: re.Pattern
-    stamp: re.Pattern
-    full_date: re.Pattern
-    explicit: re.Pattern
-    night_range: re.Pattern
-    day_pair: re.Pattern
-    night_weekday: re.Pattern
-    weekday: re.Pattern
-    relative_re: re.Pattern
-    holiday_re: re.Pattern
-    month_year: re.Pattern
+    stamp: FoldedPattern
+    full_date: FoldedPattern
+    explicit: FoldedPattern
+    night_range: FoldedPattern
+    day_pair: FoldedPattern
+    night_weekday: FoldedPattern
+    weekday: FoldedPattern
+    relative_re: FoldedPattern
+    holiday_re: FoldedPattern
+    month_year: FoldedPattern
     numeric: re.Pattern
     iso: re.Pattern
     year_re: re.Pattern
@@ -120,37 +121,38 @@ def _vocab() -> _Vocab:
     numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>(?:19|20)\d\d)(?![\d])"
     iso = r"(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"
     flags = re.IGNORECASE
+    fp = FoldedPattern
     return _Vocab(
         months=months,
         weekdays=weekdays,
         holidays={k.lower(): (v[0], v[1]) for k, v in raw["holidays"].items()},
         relative={k.lower(): v for k, v in raw["relative_days"].items()},
-        attack_word=re.compile(rf"\b(?:{_words(raw['attack_words'])})\b", flags),
+        attack_word=fp(rf"\b(?:{_words(raw['attack_words'])})\b", flags),
         attack_noun=_words(raw["attack_nouns"]),
-        strong_before=re.compile(rf"\b(?:{_words(raw['strong_before'])})\s+(?:on\s+)?(?:the\s+)?$", flags),
-        reject_before=re.compile(rf"\b(?:{_words(raw['reject_before'])})\b", flags),
-        reject_after=re.compile(rf"^\W*(?:\w+\W+){{0,6}}?(?:{_words(raw['reject_after'])})\b", flags),
-        reporting_before=re.compile(
+        strong_before=fp(rf"\b(?:{_words(raw['strong_before'])})\s+(?:on\s+)?(?:the\s+)?$", flags),
+        reject_before=fp(rf"\b(?:{_words(raw['reject_before'])})\b", flags),
+        reject_after=fp(rf"^\W*(?:\w+\W+){{0,6}}?(?:{_words(raw['reject_after'])})\b", flags),
+        reporting_before=fp(
             rf"\b(?:{_words(raw['reporting_verbs'])})\s+(?:(?:late|early|later)\s+)?(?:on\s+)?$", flags),
         header=re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*\n?"),
-        stamp=re.compile(rf"\b(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(?:{wd},?\s+)?"
+        stamp=fp(rf"\b(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(?:{wd},?\s+)?"
                          rf"(?:{full_dmy}|{full_mdy}|{numeric})", flags),
-        full_date=re.compile(rf"(?:(?P<wd>{wd}),?\s+)?(?:{full_dmy}|{full_mdy})|{numeric}|{iso}", flags),
-        explicit=re.compile(rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?:{dmy}|{mdy})\b", flags),
-        night_range=re.compile(
+        full_date=fp(rf"(?:(?P<wd>{wd}),?\s+)?(?:{full_dmy}|{full_mdy})|{numeric}|{iso}", flags),
+        explicit=fp(rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?:{dmy}|{mdy})\b", flags),
+        night_range=fp(
             rf"\bnight\s+(?:of|from)\s+(?:the\s+)?(?:(?:{wd}),?\s+)?(?:{d_('a1')}(?:\s+{m_('am1')})?|{m_('am2')}\s+{d_('a2')})"
             rf"\s*(?:to|into|-|–|/|and)\s*(?:(?:{wd}),?\s+)?(?:(?P<b1>{day})\s+{m_('bm1')}|{m_('bm2')}\s+(?P<b2>{day})|(?P<b3>{day}))"
             rf"(?:,?\s+(?P<ny>{year}))?", flags),
         # "Feb 2-3", "6-7 March": a night written as two consecutive days
-        day_pair=re.compile(
+        day_pair=fp(
             rf"\b(?:{m_('pm1')}\s+{d_('p1')}\s*[-–/]\s*{d_('p2')}|{d_('p3')}\s*[-–/]\s*{d_('p4')}\s+{m_('pm2')})"
             rf"(?![\w-])(?:,?\s+(?P<py>{year}))?", flags),
-        night_weekday=re.compile(
+        night_weekday=fp(
             rf"\b(?:overnight|night)\s+(?:of\s+(?:{wd})\s+)?(?:into|to|until)\s+(?P<wd>{wd})", flags),
-        weekday=re.compile(rf"\b(?P<wd>{wd})(?![\w.])", flags),
-        relative_re=re.compile(rf"\b(?P<rel>{_words(list(raw['relative_days']))})\b", flags),
-        holiday_re=re.compile(rf"\b(?P<hol>{_words(list(raw['holidays']))})\b", flags),
-        month_year=re.compile(rf"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{mon})\s+(?P<y>{year})\b", flags),
+        weekday=fp(rf"\b(?P<wd>{wd})(?![\w.])", flags),
+        relative_re=fp(rf"\b(?P<rel>{_words(list(raw['relative_days']))})\b", flags),
+        holiday_re=fp(rf"\b(?P<hol>{_words(list(raw['holidays']))})\b", flags),
+        month_year=fp(rf"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{mon})\s+(?P<y>{year})\b", flags),
         numeric=re.compile(numeric),
         iso=re.compile(iso),
         year_re=re.compile(r"\b(20[12]\d)\b"),
@@ -204,8 +206,15 @@ def header_date(text: str) -> tuple[dt.date | None, int]:
         return None, 0
 
 
-def _published(text: str) -> tuple[dt.date | None, list[tuple[int, int]]]:
-    """The publication date and the spans of the text that stated it."""
+@lru_cache(maxsize=4)
+def _published(text: str) -> tuple[dt.date | None, tuple[tuple[int, int], ...]]:
+    """The publication date and the spans of the text that stated it (cached: the
+    pipeline, the attack date and the day mentions all ask)."""
+    when, spans = _published_spans(text)
+    return when, tuple(spans)
+
+
+def _published_spans(text: str) -> tuple[dt.date | None, list[tuple[int, int]]]:
     v = _vocab()
     hdr, body = header_date(text)
     spans: list[tuple[int, int]] = []
@@ -257,7 +266,7 @@ def _yearless_dateline(text: str, m: re.Match) -> dt.date | None:
     years = [int(y) for y in v.year_re.findall(text)]
     text_years = sorted(set(years), key=lambda y: (-years.count(y), -y))
     wd = v.weekday.search(text, m.end(), min(len(text), m.end() + 400))
-    if wd and wd.group("wd")[0].isupper():
+    if wd and text[wd.start("wd")].isupper():
         return _resolve_year(month, _day(day), None, v.weekdays[wd.group("wd").lower().rstrip(".")],
                              None, text_years)
     return _make(text_years[0], month, _day(day)) if text_years else None
@@ -310,8 +319,9 @@ def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
     return None
 
 
-def _candidates(text: str, body: int, ref: dt.date | None, skip: list[tuple[int, int]]) -> list[_Cand]:
-    return list(_candidates_cached(text, body, ref, tuple(skip)))
+def _candidates(text: str, body: int, ref: dt.date | None,
+                skip: tuple[tuple[int, int], ...]) -> list[_Cand]:
+    return list(_candidates_cached(text, body, ref, skip))
 
 
 @lru_cache(maxsize=8)
@@ -378,7 +388,7 @@ def _candidates_cached(text: str, body: int, ref: dt.date | None,
             wd = v.weekdays[m.group("wd").lower().rstrip(".")]
             add(m, _weekday_on_or_before(ref, wd), "day", 0.3, strong=True)
         for m in v.weekday.finditer(text, body):
-            if m.group("wd")[0].islower():
+            if text[m.start("wd")].islower():
                 continue  # "sat", "sun", "wed" as ordinary words
             wd = v.weekdays[m.group("wd").lower().rstrip(".")]
             add(m, _weekday_on_or_before(ref, wd), "day", 0.3)

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
+from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.text import Span, sentences
 
 __all__ = ["SentenceContext", "ReportScope", "report_scope", "sentence_contexts", "clauses"]
@@ -40,14 +41,14 @@ _WORD = re.compile(r"\S+")
 
 @dataclass(frozen=True)
 class _Cues:
-    other_event: re.Pattern
-    inherit_clause: re.Pattern
-    comparison: re.Pattern
-    russian_claim: re.Pattern
-    continuation: re.Pattern
+    other_event: FoldedPattern
+    inherit_clause: FoldedPattern
+    comparison: FoldedPattern
+    russian_claim: FoldedPattern
+    continuation: FoldedPattern
 
 
-def _compile(key: str, items: object, bad: list[str]) -> re.Pattern | None:
+def _compile(key: str, items: object, bad: list[str]) -> FoldedPattern | None:
     if not isinstance(items, list) or not items:
         bad.append(f"{key}: missing or empty list")
         return None
@@ -70,7 +71,7 @@ def _compile(key: str, items: object, bad: list[str]) -> re.Pattern | None:
     others = [i for i in ok if not i.startswith(r"\b")]
     parts = ([r"\b(?:" + "|".join(f"(?:{i})" for i in bounded) + ")"] if bounded else []) + [
         f"(?:{i})" for i in others]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return FoldedPattern("|".join(parts))
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
+from strikeledger.extract.casefold import FoldedPattern, fold
 from strikeledger.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
 from strikeledger.extract.text import sentences
 from strikeledger.model import Evidence, Place
@@ -67,17 +68,17 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class _Cues:
-    hit: re.Pattern
-    neutral: re.Pattern
-    other_event: re.Pattern
-    claim: re.Pattern
-    block_before: re.Pattern
-    block_before_interception: re.Pattern
-    block_after: re.Pattern
-    interception: re.Pattern
+    hit: FoldedPattern
+    neutral: FoldedPattern
+    other_event: FoldedPattern
+    claim: FoldedPattern
+    block_before: FoldedPattern
+    block_before_interception: FoldedPattern
+    block_after: FoldedPattern
+    interception: FoldedPattern
     name_blockers_after: re.Pattern
     name_blockers_phrase: re.Pattern
-    negation: re.Pattern
+    negation: FoldedPattern
     street_words: frozenset[str]
     given_names: frozenset[str]
     speech_after: re.Pattern
@@ -93,7 +94,7 @@ def _cues() -> _Cues:
     raw = load_json(path)
     bad: list[str] = []
 
-    def alternation(key: str, flags: int) -> re.Pattern | None:
+    def alternation(key: str, flags: int) -> re.Pattern | FoldedPattern | None:
         items = raw.get(key)
         if not isinstance(items, list) or not items:
             bad.append(f"{key}: missing or empty list")
@@ -103,7 +104,10 @@ def _cues() -> _Cues:
                 re.compile(item)
             except (re.error, TypeError) as exc:
                 bad.append(f"{key}[{i}] {item!r}: {exc}")
-        return None if bad else re.compile("|".join(f"(?:{p})" for p in items), flags)
+        if bad:
+            return None
+        source = "|".join(f"(?:{p})" for p in items)
+        return FoldedPattern(source) if flags & re.IGNORECASE else re.compile(source, flags)
 
     compiled = {k: alternation(k, re.IGNORECASE) for k in _PATTERN_KEYS}
     compiled["name_blockers_after"] = alternation("name_blockers_after", 0)
@@ -385,8 +389,9 @@ class _ClauseFacts:
         return any(m and x <= pos < y for (x, y), m in zip(self.segs, self.marked))
 
 
-def _strip(pattern: re.Pattern, s: str) -> str:
-    return pattern.sub(lambda m: " " * len(m.group()), s)
+def _strip(pattern: FoldedPattern, s: str) -> str:
+    """``s`` (folded) with the pattern's matches blanked out."""
+    return pattern.regex.sub(lambda m: " " * len(m.group()), fold(s))
 
 
 def _is_hit(cues: _Cues, text: str, r: _Raw, facts: _ClauseFacts, clause: tuple[int, int],

@@ -105,13 +105,18 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
 
 
-def _cap_insensitive(title: str) -> str:
-    """A title pattern whose words match with either case of their first letter."""
-    words = []
-    for w in title.split():
-        first = w[0]
-        words.append((f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)) + re.escape(w[1:]))
-    return r"\s+".join(words)
+def _cap_insensitive(titles: list[str]) -> str:
+    """Titles as one trie pattern whose words match with either case of their first letter."""
+    def atoms(title: str) -> list[str]:
+        out: list[str] = []
+        for w in title.split():
+            if out:
+                out.append(r"\s+")
+            first = w[0]
+            out.append(f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first))
+            out.extend(re.escape(ch) for ch in w[1:])
+        return out
+    return trie_regex(atoms(t) for t in sorted(set(titles)))
 
 
 def _validate(raw: dict) -> list[str]:
@@ -195,8 +200,7 @@ def _vocab() -> _Vocab:
             surnames[sur] = people[0]
 
     titles = {_norm(t["title"]): t.get("role") for t in raw["titles"]}
-    title_alt = "|".join(_cap_insensitive(t["title"])
-                         for t in sorted(raw["titles"], key=lambda t: len(t["title"]), reverse=True))
+    title_alt = _cap_insensitive([t["title"] for t in raw["titles"]])
     qual = r"(?P<qual>(?:[A-Z][\w'’.-]*\s+){1,4}?)??"
     verbs = _alt(raw["speech_verbs"])
     places = {**raw["regions"], **raw["cities"]}

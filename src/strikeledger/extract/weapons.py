@@ -160,6 +160,12 @@ def weapons_vocabulary() -> dict[str, Weapon]:
 
 def find_weapon_mentions(text: str) -> list[WeaponMention]:
     """Every mention of a weapon type in ``text``, in order, with its canonical name."""
+    # The figures and the weapons list both ask for the same text: computed once.
+    return list(_weapon_mentions(text))
+
+
+@lru_cache(maxsize=4)
+def _weapon_mentions(text: str) -> tuple[WeaponMention, ...]:
     vocab = _vocab()
     out = []
     for m in vocab.pattern.finditer(text):
@@ -167,7 +173,7 @@ def find_weapon_mentions(text: str) -> list[WeaponMention]:
         if w is None:  # cannot happen: every spelling of the pattern is a key
             continue
         out.append(WeaponMention(m.start(), m.end(), w.canonical, w.family, w.category))
-    return out
+    return tuple(out)
 
 
 def canonical_weapon(name: str) -> str | None:
