@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from strikeledger.extract.casefold import FoldedPattern, fold, fold_source
+from strikeledger.extract.casefold import FoldedPattern, fold, fold_source, original
 
 
 def test_fold_keeps_length_and_offsets():
@@ -43,3 +43,10 @@ def test_bounds_are_respected():
     text = "Kyiv. KYIV. kyiv."
     hits = [m.start() for m in FoldedPattern(r"kyiv").finditer(text, 1, 12)]
     assert hits == [6]
+
+
+def test_original_reads_the_unfolded_group():
+    text = "the Kharkiv Regional Military Administration said"
+    m = FoldedPattern(r"(?P<place>[A-Z]\w+)\s+regional").search(text)
+    assert original(text, m, "place") == "Kharkiv"
+    assert original(text, FoldedPattern(r"(?P<x>zzz)?said").search(text), "x") is None

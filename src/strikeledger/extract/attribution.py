@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .casefold import FoldedPattern, original
 from .figures import Candidate
 from .text import Span
 
@@ -89,13 +90,12 @@ class BodyMention:
     kind: str = "body"
 
 
-_GENERIC_BODY = re.compile(
+_GENERIC_BODY = FoldedPattern(
     r"\b(?:the\s+)?(?:(?P<place>[A-Z][\w’'-]+)\s+)?(?P<what>(?:regional|city|oblast|district)\s+"
     r"(?:military\s+|state\s+)?administration|regional\s+prosecutor(?:'s|’s)\s+office|"
     r"(?:regional|city)\s+council|(?:regional|city|oblast)\s+police)\b"
     r"|\b(?P<ministry>Ministry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]*){0,5})"
-    r"|\b(?P<ocha>OCHA|UN\s+Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs)\b",
-    re.IGNORECASE)
+    r"|\b(?P<ocha>OCHA|UN\s+Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs)\b")
 
 
 def generic_bodies(text: str, known: list) -> list[BodyMention]:
@@ -107,8 +107,9 @@ def generic_bodies(text: str, known: list) -> list[BodyMention]:
         if re.search(r"\b(?:head|chief|spokesperson|spokesman|spokeswoman|secretary|deputy)\s+of\s+(?:the\s+)?$",
                      text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
             continue  # "the Head of the Oblast Military Administration, Oleksandr Starukh": a title
-        if m.group("ministry"):
-            out.append(BodyMention(m.start(), m.end(), m.group("ministry"), m.group("ministry")))
+        ministry = original(text, m, "ministry")
+        if ministry:
+            out.append(BodyMention(m.start(), m.end(), ministry, ministry))
             continue
         if m.group("ocha"):
             out.append(BodyMention(m.start(), m.end(), "OCHA",
@@ -116,7 +117,8 @@ def generic_bodies(text: str, known: list) -> list[BodyMention]:
             continue
         what = " ".join(w.capitalize() if w.lower() != "of" else w
                         for w in re.split(r"\s+", m.group("what").replace("’", "'")))
-        place = m.group("place") if m.group("place") and m.group("place").lower() != "the" else None
+        place = original(text, m, "place")
+        place = place if place and place.lower() != "the" else None
         name = f"{place} {what}" if place else what
         out.append(BodyMention(m.start(), m.end(), name, name))
     return out

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["FoldedPattern", "fold", "fold_source"]
+__all__ = ["FoldedPattern", "fold", "fold_source", "original"]
 
 
 def fold(text: str) -> str:
@@ -82,3 +82,10 @@ class FoldedPattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         return self.regex.finditer(fold(text), pos, endpos)
+
+
+def original(text: str, m: re.Match, group: int | str = 0) -> str | None:
+    """The original spelling of a group of a match made on ``fold(text)``."""
+    if m.group(group) is None:
+        return None
+    return text[m.start(group):m.end(group)]

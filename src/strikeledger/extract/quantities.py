@@ -30,6 +30,7 @@ from text_to_num import text2num
 
 from ..errors import VocabularyError
 from ..model import Qualifier, Quantity
+from .casefold import FoldedPattern
 
 __all__ = ["QuantityMention", "Vocabulary", "carry_qualifier", "find_quantities",
            "load_vocabulary", "parse_quantity"]
@@ -298,11 +299,12 @@ class _Patterns:
         flags = re.IGNORECASE
         # one pass over the text: [qualifier] [between|from] number, then either the
         # second end of a range or a qualifier after the number; or a vague amount
-        self.master = re.compile(
+        # (matched on the folded text, like every case-insensitive scan: see casefold)
+        self.master = FoldedPattern(
             rf"(?<![\w-])(?:(?P<pre>{pre})?(?:(?P<ro>{openers})\s+)?(?P<num>{num})"
             rf"(?:(?P<rs>{range_sep})(?P<r2>{num2})(?![-–.:/,]?\d)|(?![-–]\d)(?P<post>{post})?)"
-            rf"|(?P<vague>{_trie(v.vague)})(?!\w)(?P<of>\s+of(?!\w))?)", flags)
-        self.single = re.compile(single, flags)
+            rf"|(?P<vague>{_trie(v.vague)})(?!\w)(?P<of>\s+of(?!\w))?)")
+        self.single = FoldedPattern(single)
 
         self.and_half = re.compile(
             rf"(?P<base>.+?)\s+and\s+a\s+half\s+(?P<scale>{_alt(v.scales)})", flags)

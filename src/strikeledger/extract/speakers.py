@@ -17,6 +17,7 @@ from typing import Literal
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
 from strikeledger.extract.wordtrie import trie_regex
+from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.dates import header_date
 from strikeledger.extract.text import sentences
 from strikeledger.model import Speaker
@@ -74,9 +75,9 @@ class _Vocab:
     regions: dict[str, str]
     cities: dict[str, str]
     not_names: frozenset[str]
-    body_re: re.Pattern
+    body_re: FoldedPattern
     acronym_re: re.Pattern
-    anaphor_re: re.Pattern
+    anaphor_re: FoldedPattern
     full_re: re.Pattern
     title_re: re.Pattern
     appositive_re: re.Pattern
@@ -215,9 +216,9 @@ def _vocab() -> _Vocab:
         regions=raw["regions"],
         cities=raw["cities"],
         not_names=frozenset(raw["not_names"]),
-        body_re=re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE),
+        body_re=FoldedPattern(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"),
         acronym_re=re.compile(rf"\b(?:{_alt(acronyms)})\b"),
-        anaphor_re=re.compile(rf"\b(?:{_alt(anaphors)})\b", re.IGNORECASE),
+        anaphor_re=FoldedPattern(rf"\b(?:{_alt(anaphors)})\b"),
         full_re=re.compile(rf"\b(?:{_alt(full)})\b"),
         title_re=re.compile(rf"\b{qual}(?P<title>{title_alt})\s+(?P<name>{_NAME})"),
         appositive_re=re.compile(rf"\b(?P<name>{_NAME}),\s+(?P<title>{_APPOSITIVE_TITLES}\b"
