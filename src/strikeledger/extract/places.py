@@ -213,13 +213,15 @@ def _prev_is_name(text: str, start: int) -> bool:
     return m.group(2) not in gaz.bare and m.group(2) not in gaz.oblast_stems
 
 
+_PREV_WORD = re.compile(r"([A-Z][A-Za-z]+)\s+$")
+
+
 def _raw_mentions(text: str) -> list[_Raw]:
     gaz, cues = load_gazetteer(), _cues()
     out: list[_Raw] = []
     for run in _RUN.finditer(text):
         toks = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
         words = [text[s:e] for s, e in toks]
-        prev = re.search(r"([A-Z][A-Za-z]+)\s+$", text[max(0, run.start() - 30):run.start()])
         i = 0
         while i < len(toks):
             found = None
@@ -233,7 +235,11 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 i += 1
                 continue
             raw, j = found
-            prev_word = words[i - 1] if i else (prev.group(1) if prev else "")
+            if i:
+                prev_word = words[i - 1]
+            else:
+                prev = _PREV_WORD.search(text, max(0, run.start() - 30), run.start())
+                prev_word = prev.group(1) if prev else ""
             if not _blocked_name(cues, text, raw, words[j + 1:], prev_word):
                 out.append(raw)
             i = j + 1

@@ -361,6 +361,8 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
         if _overlaps((m.start(), m.end()), spans):
             continue
         word = re.sub(r"(?:'s|’s)$", "", m.group(0))
+        if word not in by_surname and word not in v.surnames:
+            continue
         prev = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])
         if prev and _norm(prev.group(1)) not in v.titles and prev.group(1) not in v.not_names:
             continue  # "Wladimir Klitschko": another person's first name

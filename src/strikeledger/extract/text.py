@@ -58,16 +58,24 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return list(_sentences(text, start, len(text) if end is None else end))
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` ("" when none)."""
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:end]
+
+
 @lru_cache(maxsize=16)
 def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     out, pos = [], start
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0)[0] == ".":
             # "Jan. 8", "a.m. local": an abbreviation, not a sentence end
-            word = re.search(r"([\w.]+)$", text[pos:m.start()])
-            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+            word = _last_word(text, pos, m.start())
+            if word.lower().rstrip(".") in _ABBREV:
                 continue
-            if word and len(word.group(1)) == 1 and word.group(1).isupper():
+            if len(word) == 1 and word.isupper():
                 continue  # an initial: "V. Zelenskyy"
         span = _trim(text, pos, m.end())
         if span:
