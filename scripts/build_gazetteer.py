@@ -209,6 +209,14 @@ def build() -> dict:
     for name, vs in extra["drop_variants"].items():
         by_name[name]["variants"].difference_update(vs)
 
+    # GeoNames lists some city neighbourhoods as places of their own ("Saltivka" in
+    # Kharkiv): a name that is a stem of a city district close by is that district
+    neighbourhoods = {(stem, d["admin1"]): d for d in extra["districts"] for stem in d["stems"]}
+    for key in [k for k, p in places.items() if k in neighbourhoods]:
+        d, p = neighbourhoods[key], places[key]
+        if abs(d["lat"] - p["lat"]) < 0.2 and abs(d["lon"] - p["lon"]) < 0.3:
+            del places[key]
+
     entries = []
     for p in places.values():
         p["variants"] = sorted(v for v in p["variants"] if v not in stop and v not in foreign)

@@ -408,7 +408,10 @@ class PlaceResolver:
         specific = self._earlier_in_paragraph(c.start, pi, "city")
         if heading and specific and not heading.endswith("Oblast"):
             specific = None  # "Kryvyi Rih. ..." heads its paragraph
-        place = (specific or heading or self.last_cas.get(pi)
+        # a mayor's or city administration's figure is about their city, whatever place
+        # an earlier paragraph named ("the worst damage was in Sviatoshynskyi")
+        city = juris if juris and not juris.endswith("Oblast") else None
+        place = (specific or heading or self.last_cas.get(pi) or city
                  or self._earlier_in_paragraph(c.start, pi, "city", back=2)
                  or self.byline_place or juris or self.local)
         return place
