@@ -141,3 +141,27 @@ def test_byline_author_is_a_speaker():
 
 def test_enough_cases():
     assert len(SPEAKERS) >= 40
+
+
+class TestReportedNames:
+    @staticmethod
+    def names(text):
+        from strikeledger.extract.speakers import reported_names
+        return reported_names(text, find_speaker_mentions(text))
+
+    def test_full_spelling_of_the_report_wins(self):
+        text = ("The Ministry of Foreign Affairs of Ukraine condemned the strike. "
+                "The ministry said five people were killed.")
+        assert self.names(text) == {"Ukrainian Ministry of Foreign Affairs": "Ministry of Foreign Affairs"}
+
+    def test_country_possessive_becomes_a_prefix(self):
+        text = "Ukraine's Interior Ministry said 17 people were injured."
+        assert self.names(text) == {"Ukrainian Ministry of Internal Affairs": "Ukrainian Interior Ministry"}
+
+    def test_acronyms_capitals_and_common_nouns_keep_the_listed_name(self):
+        text = "SES said two died. STATE EMERGENCY SERVICE OF UKRAINE. Rescuers said four were hurt."
+        assert self.names(text) == {}
+
+    def test_fixed_names_are_never_respelled(self):
+        text = "The Air Force of the Armed Forces of Ukraine said 40 drones were shot down."
+        assert self.names(text) == {}

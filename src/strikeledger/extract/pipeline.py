@@ -20,7 +20,7 @@ from .damage import extract_damage
 from .event_scope import sentence_contexts
 from .figures import WeaponSpan, find_figure_candidates
 from .places import extract_places, find_place_mentions
-from .speakers import byline_speaker, extract_speakers, find_speaker_mentions
+from .speakers import byline_speaker, extract_speakers, find_speaker_mentions, reported_names
 from .text import Span, paragraphs
 from .weapons import extract_weapons, find_weapon_mentions
 
@@ -69,6 +69,7 @@ def extract_record(report: Report) -> Record:
     usable = attr.places_by_sentence(text, sents, place_mentions)
     resolver = attr.PlaceResolver(text, sents, paragraphs(text), place_mentions, places, byline_place)
 
+    spelled = reported_names(text, speaker_mentions)
     figures: list[Figure] = []
     seen: set[tuple] = set()
     for c in cands:
@@ -78,7 +79,7 @@ def extract_record(report: Report) -> Record:
         resolver.remember(c, place)
         q = c.quantity
         fig = Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, low=q.low, high=q.high,
-                     weapon=c.weapon, place=place, speaker=sp.name if sp else None,
+                     weapon=c.weapon, place=place, speaker=spelled.get(sp.name, sp.name) if sp else None,
                      evidence=Evidence.of(text, c.start, c.end))
         key = fig.key()
         if key in seen:
@@ -93,12 +94,13 @@ def extract_record(report: Report) -> Record:
         return byline_place
 
     damage: list[Damage] = extract_damage(text, place_at=place_at)
-    speakers: list[Speaker] = list(extract_speakers(text))
+    speakers = [Speaker(name=spelled.get(s.name, s.name), role=s.role) for s in extract_speakers(text)]
     names = {s.name for s in speakers}
     surnames = {n.split()[-1][:5].lower() for n in names}
     for f in figures:
         if f.speaker and f.speaker not in names and f.speaker.split()[-1][:5].lower() not in surnames:
-            role = next((a.role for row in credited for _, a in row if a.name == f.speaker), None)
+            role = next((a.role for row in credited for _, a in row
+                         if spelled.get(a.name, a.name) == f.speaker), None)
             speakers.append(Speaker(name=f.speaker, role=role))
             names.add(f.speaker)
 

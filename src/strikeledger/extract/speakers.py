@@ -22,7 +22,8 @@ from strikeledger.extract.dates import header_date
 from strikeledger.extract.text import sentences
 from strikeledger.model import Speaker
 
-__all__ = ["SpeakerMention", "find_speaker_mentions", "extract_speakers", "byline_speaker"]
+__all__ = ["SpeakerMention", "find_speaker_mentions", "extract_speakers", "byline_speaker",
+           "reported_names"]
 
 _TOKEN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?"
 _NAME = rf"{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
@@ -67,6 +68,7 @@ class _Body:
 class _Vocab:
     bodies: dict[str, _Body]  # lower-cased alias -> body
     needs_speech: frozenset[str]
+    fixed_names: frozenset[str]     # bodies always given their listed name
     anaphors: dict[str, list[str]]  # lower-cased anaphor -> body names that take it
     persons_full: dict[str, _Person]  # full-name variant -> person
     surnames: dict[str, _Person]  # surname -> person, for surnames that stand alone
@@ -208,6 +210,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         bodies=bodies,
         needs_speech=frozenset(needs),
+        fixed_names=frozenset(b["name"] for b in raw["bodies"] if b.get("fixed_name")),
         anaphors=anaphors,
         persons_full=full,
         surnames=surnames,
@@ -454,3 +457,33 @@ def extract_speakers(text: str) -> list[Speaker]:
         if m.name not in out and _speaks(text, m, sents):
             out[m.name] = Speaker(name=m.name, role=m.role)
     return list(out.values())
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_UKRAINE_S = re.compile(r"^Ukraine['’]s\s+")
+_OF_UKRAINE = re.compile(r"\s+of\s+Ukraine$")
+
+
+def reported_names(text: str, mentions: list) -> dict[str, str]:
+    """Each body's name as the report spells it in full, by its listed name.
+
+    "the Ministry of Foreign Affairs" is named so, not by the vocabulary's "Ukrainian
+    Ministry of Foreign Affairs". The country is written as a prefix, as the contract
+    does ("Ukraine's Interior Ministry" -> "Ukrainian Interior Ministry") and a trailing
+    "of Ukraine" is dropped. Acronyms, headline capitals and lower-case common nouns
+    ("rescuers", "the ministry") are no full names; a body the report never names in
+    full keeps its listed name.
+    """
+    v = _vocab()
+    out: dict[str, str] = {}
+    for m in mentions:
+        if getattr(m, "kind", None) != "body" or m.name in v.fixed_names:
+            continue
+        surface = _UKRAINE_S.sub("Ukrainian ", _THE.sub("", " ".join(text[m.start:m.end].split())))
+        surface = _OF_UKRAINE.sub("", surface)
+        words = surface.split()
+        if len(words) < 2 or not words[0][:1].isupper() or surface.isupper():
+            continue
+        if len(words) > len(out.get(m.name, "").split()):
+            out[m.name] = surface
+    return out
