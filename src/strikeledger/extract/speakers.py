@@ -34,6 +34,8 @@ _BYLINE_MARK = re.compile(r"Telegram|Facebook|\bpress service\b|\bsummary\b|"
                           r"\b(?:Address|Statement|Message|Appeal|Post|Update)\s+(?:by|from|of)\b|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
                           re.IGNORECASE)
 _BYLINE_LINES = 2
+_COUNTRY_TAIL = r"\s+of\s+(?:the\s+Armed\s+Forces\s+of\s+)?Ukraine\b"
+_COUNTRY_TAIL_RE = re.compile(_COUNTRY_TAIL + "$", re.IGNORECASE)
 # a verbless line that names a body is its release's byline ("National Police of Ukraine - Sumy Oblast")
 _VERBISH = re.compile(r"\b(?:said|says|say|launched|launches|attacked|attacks|killed|kills|hit|hits|struck|"
                       r"strikes|fired|fires|were|was|is|are|has|have|had|vows|warns|claims|reports|"
@@ -219,7 +221,8 @@ def _vocab() -> _Vocab:
         regions=raw["regions"],
         cities=raw["cities"],
         not_names=frozenset(raw["not_names"]),
-        body_re=FoldedPattern(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"),
+        # "the Air Force of Ukraine": a listed name with the country after it
+        body_re=FoldedPattern(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])(?:{_COUNTRY_TAIL})?"),
         acronym_re=re.compile(rf"\b(?:{_alt(acronyms)})\b"),
         anaphor_re=FoldedPattern(rf"\b(?:{_alt(anaphors)})\b"),
         full_re=re.compile(rf"\b(?:{_alt(full)})\b"),
@@ -339,7 +342,7 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
     # bodies; those known only by a common noun ("rescuers") count only when they speak
     for pat in (v.body_re, v.acronym_re):
         for m in pat.finditer(text):
-            key = _norm(m.group(0))
+            key = _norm(_COUNTRY_TAIL_RE.sub("", m.group(0)))
             body = v.bodies.get(key)
             if body is None:
                 continue
