@@ -165,3 +165,15 @@ class TestReportedNames:
     def test_fixed_names_are_never_respelled(self):
         text = "The Air Force of the Armed Forces of Ukraine said 40 drones were shot down."
         assert self.names(text) == {}
+
+
+def test_a_name_alone_over_a_title_line_heads_the_post():
+    text = ("date 2025-03-02\nIvan Fedorov\nHead of Zaporizhzhia Regional Military Administration\n"
+            "March 2 at 08:10\n\nThe enemy attacked our region overnight. Two people were injured.")
+    author = byline_speaker(text)
+    assert author is not None and author.name == "Ivan Fedorov"
+
+
+def test_a_name_alone_over_prose_is_no_byline():
+    text = "date 2025-03-02\nIvan Fedorov\nThe governor said two people were injured overnight.\n"
+    assert byline_speaker(text) is None

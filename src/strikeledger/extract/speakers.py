@@ -414,7 +414,8 @@ def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
             if len(line.strip()) <= _BYLINE_CHARS and (_BYLINE_MARK.search(line) or (
                     len(line.strip()) <= 100 and not re.search(r"[.!?]\s*$", line)
                     and not _VERBISH.search(line)
-                    and any((m.kind == "body" or re.fullmatch(r"\s*[,|–—-][^!?]{0,100}", text[m.end:end]))
+                    and any((m.kind == "body" or re.fullmatch(r"\s*[,|–—-][^!?]{0,100}", text[m.end:end])
+                             or not text[m.end:end].strip() and _title_line_after(text, end))
                             and pos <= m.start and m.end <= end and not text[pos:m.start].strip()
                             or m.kind == "body" and pos <= m.start and m.end <= end
                             for m in mentions))):
@@ -432,6 +433,18 @@ def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
             break
         pos = nl + 1
     return None
+
+
+def _title_line_after(text: str, end: int) -> bool:
+    """The line after a name is a verbless title line: "Oleh Syniehubov" then "Head of
+    Kharkiv Regional Military Administration" heads a post."""
+    nxt = re.match(r"\n[ \t]*([^\n]{3,120})(?:\n|$)", text[end:end + 130])
+    if not nxt:
+        return False
+    line = nxt.group(1).strip()
+    low = _norm(line)
+    return (line[:1].isupper() and not re.search(r"[.!?]$", line) and not _VERBISH.search(line)
+            and any(low == t or low.startswith(t + " ") for t in _vocab().titles))
 
 
 def _speaks(text: str, m: SpeakerMention, sents: list[tuple[int, int]]) -> bool:
