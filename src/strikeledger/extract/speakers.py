@@ -342,7 +342,9 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
     # bodies; those known only by a common noun ("rescuers") count only when they speak
     for pat in (v.body_re, v.acronym_re):
         for m in pat.finditer(text):
-            key = _norm(_COUNTRY_TAIL_RE.sub("", m.group(0)))
+            key = _norm(m.group(0))
+            if key not in v.bodies:
+                key = _norm(_COUNTRY_TAIL_RE.sub("", m.group(0)))
             body = v.bodies.get(key)
             if body is None:
                 continue
