@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .casefold import FoldedPattern, original
+from .gazetteer import load_gazetteer, normalise
 from .figures import Candidate
 from .text import Span
 
@@ -261,10 +262,11 @@ _SPECIFIC = {"city", "town", "village", "district", "feature"}
 def _figure_place_name(pm) -> str:
     """A city district counts as its city for a figure's place ("Holosiivskyi District" -> Kyiv)."""
     if getattr(pm, "level", None) == "district":
-        from .gazetteer import lookup
-        entry = lookup(pm.name)
-        if entry is not None and entry.city:
-            return entry.city
+        # several cities have a "Shevchenkivskyi District": the one of the mention's oblast
+        gaz = load_gazetteer()
+        for entry in gaz.by_name.get(normalise(pm.name), []):
+            if entry.city and entry.admin1 == pm.admin1:
+                return entry.city
     return pm.name
 
 
