@@ -254,7 +254,7 @@ _PLACED = re.compile(r"\b(?:in|at|over|near|across)\s+(?:the\s+)?$", re.IGNORECA
 _FROM_BEFORE = re.compile(r"(?:from|off)\s+(?:the\s+)?(?:area\s+of\s+|direction\s+of\s+)?$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:—–()]|\b(?:when|after|while|as|but|where|which)\b")
 _HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near)\s+(?:the|this|our|its)\s+"
+_ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near|attacked|struck|targeted|hit)\s+(?:the|this|our|its)\s+"
                       r"(?P<w>city|town|village|capital|region|oblast|area|district)\b", re.IGNORECASE)
 _SPECIFIC = {"city", "town", "village", "district", "feature"}
 
@@ -399,13 +399,15 @@ class PlaceResolver:
         level = anaphor_level(self.text, c, span)
         juris = jurisdiction(speaker)
         if level == "city":
-            return (self._heading(pi) or self.byline_place or self._earlier_in_paragraph(c.start, pi, "city")
-                    or (juris if juris and not juris.endswith("Oblast") else None) or self.local)
-        if level == "region":
-            return ((juris if juris and juris.endswith("Oblast") else None) or self._title_region(span)
-                    or self._earlier_in_paragraph(c.start, pi, "region"))
-        if not casualty:
-            return None
+            found = (self._heading(pi) or self.byline_place or self._earlier_in_paragraph(c.start, pi, "city")
+                     or (juris if juris and not juris.endswith("Oblast") else None) or self.local)
+        elif level == "region":
+            found = ((juris if juris and juris.endswith("Oblast") else None) or self._title_region(span)
+                     or self._earlier_in_paragraph(c.start, pi, "region"))
+        else:
+            found = None
+        if found or not casualty:
+            return found
         heading = self._heading(pi)
         specific = self._earlier_in_paragraph(c.start, pi, "city")
         if heading and specific and not heading.endswith("Oblast"):
