@@ -124,6 +124,7 @@ class _Cues:
         self.negation = re.compile(rf"\b(?:{_alt(data['negations'])})\s+(?:\w+\s+)?$", f)
         self.drone_words = re.compile(rf"\b(?:{_alt(data['drone_nouns'])})\b", f)
         self.missile_words = re.compile(rf"\b(?:{_alt(data['missile_nouns'])})\b", f)
+        self.combined_words = re.compile(rf"\b(?:{_alt(data['combined_nouns'])})\b", f)
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +181,10 @@ _UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s
 _NOT_BEFORE = re.compile(r"\b(?:not|none\s+of|no)\s*$", re.IGNORECASE)
 _HITS_BY = re.compile(r"\bhits?\s+(?:by|of|from)\b[^;,]*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[–—•*-]|\d[\d,]*\s+[^\n]{0,80}[;.]?[ \t]*$)", re.MULTILINE)
+# a table cell after a weapon's name: "(ballistic) ..... 4 / downed 2", ": 18"
+_CELL = re.compile(r"(?:\s*\([^()\n]{1,30}\))?(?:\s*(?:\.{2,}|…+)\s*|\s*:\s*|[ \t]*\|[ \t]*|\t+|[ ]{2,})"
+                   r"(?P<n>\d{1,5})(?![\d.,:]\d)(?:\s*/\s*(?P<dw>(?:downed|destroyed|shot\s+down|intercepted)\s+"
+                   r"(?P<d>\d{1,5})))?(?![\w%])", re.IGNORECASE)
 _SPACE_QUOTE = re.compile(r"[\s\"“”'×]*")  # "2 × Kh-47M2 Kinzhal" in tables
 _SEP = re.compile(r"(?:,|and|or|/|\()\s*", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus)\s+(?:(?:all|another|the|a\s+further)\s+)?",
@@ -402,6 +407,9 @@ class _Reader:
         ws = [(w.end - lo, _family_of_weapon(w.category), w.canonical) for w in self.weapons[i:j]]
         best = max([(e, DRONE, None) for e in d[-1:]] + [(e, MISSILE, None) for e in mi[-1:]]
                    + ws[-1:], default=None, key=lambda x: x[0])
+        combined = [m.end() for m in self.c.combined_words.finditer(before)]
+        if combined and (best is None or combined[-1] > best[0]):
+            return None, None  # "Total air targets .... 135 / downed 109": drones and missiles
         if best is not None and best[1] is not None:
             weapon = best[2]
             if weapon is None:  # "The Shahed drones were launched ...; all three were lost"
@@ -496,6 +504,7 @@ class _Reader:
                 continue  # "15 missiles and 26 drones hit 19 locations"
             self.mention(si, span, m, parsed[i], rights[i], mentions, i)
         self.singles(si, span)
+        self.table_cells(si, span)
         head = text[s0:s1].rstrip()
         if head.endswith(":"):
             down, launch = c.downed.search(head), c.launched.search(head)
@@ -793,6 +802,44 @@ class _Reader:
         gap = self.text[max(prior, key=lambda x: x.end).end:pos]
         return len(gap) < 80 and bool(re.search(r"[:,—–]", gap)) and not _FINITE.search(gap)
 
+    def table_cells(self, si: int, span: Span) -> None:
+        """Counts set after a weapon's name, as tables and summaries give them:
+        "Shahed/Gerbera ...... 120 / downed 98" at the start of a line (launched, then
+        downed), and "downed (Kh-101: 18, Kinzhal: 1)" (the kind of the word before)."""
+        text = self.text
+        for w in self.weapons:
+            if not (span.start <= w.start < span.end):
+                continue
+            fam = _family_of_weapon(w.category)
+            cell = _CELL.match(text, w.end, span.end)
+            if fam is None or cell is None:
+                continue
+            line_start = text.rfind("\n", 0, w.start) + 1
+            prefix = "".join(text[a:b] for a, b in _gaps(
+                [(x.start, x.end) for x in self.weapons if line_start <= x.start < w.start], line_start, w.start))
+            line_head = not prefix.strip(" \t•*–—-/,&+")  # "Shahed/Gerbera ..... 120"
+            paren = text.rfind("(", span.start, w.start)
+            verb = None
+            if line_head:
+                verb = LAUNCHED
+            elif paren >= 0 and ")" not in text[paren:w.start]:
+                before = text[max(span.start, paren - 30):paren]
+                down = [m.end() for m in self.c.downed.finditer(before)]
+                launch = [m.end() for m in self.c.launched.finditer(before)]
+                if down or launch:  # the nearer word: "31 launched / 26 downed (Kh-101: 18, ...)"
+                    verb = DOWNED if max(down, default=-1) > max(launch, default=-1) else LAUNCHED
+            num = cell.start("n")
+            covering = [x for x in self.out if x.start <= num < x.end]
+            if verb is None or any(x.start != num for x in covering):
+                continue
+            for x in covering:  # "Kh-101: 8, Iskander-M: 3": 8 counts Kh-101s, not Iskanders
+                self.out.remove(x)
+            self.emit(fam, verb, Quantity.make(int(cell.group("n")), "exact"), w.start, cell.end("n"), si,
+                      weapon=w.canonical)
+            if line_head and cell.group("d") is not None:
+                self.emit(fam, DOWNED, Quantity.make(int(cell.group("d")), "exact"), cell.start("dw"),
+                          cell.end("d"), si, weapon=w.canonical)
+
     def _single_weapons(self, si: int, span: Span) -> None:
         """'..., 2 Kinzhals and a Kh-31P': one weapon at the end of a counted list."""
         for w in self.weapons:
@@ -812,6 +859,16 @@ class _Reader:
                 astart = art.start() + re.search(r"(?:a|an|one)\s+(?:single\s+|lone\s+)?(?:[a-z-]+\s+)?$",
                                                  art.group(0), re.IGNORECASE).start()
                 self.emit(fam, verb, Quantity.make(1, "exact"), astart, w.end, si, weapon=w.canonical)
+
+
+def _gaps(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of [start, end) outside the given ordered spans."""
+    out, pos = [], start
+    for a, b in spans:
+        out.append((pos, a))
+        pos = max(pos, b)
+    out.append((pos, end))
+    return out
 
 
 def find_figure_candidates(text: str, sentences: list[Span], weapons: list[WeaponSpan],

@@ -70,6 +70,8 @@ def _last_word(text: str, start: int, end: int) -> str:
 def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     out, pos = [], start
     for m in _SENT_END.finditer(text, start, end):
+        if m.group(0).startswith("...."):
+            continue  # dot leaders of a table row: "Kh-101 ........ 9"
         if m.group(0)[0] == ".":
             # "Jan. 8", "a.m. local": an abbreviation, not a sentence end
             word = _last_word(text, pos, m.start())
