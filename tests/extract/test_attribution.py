@@ -33,6 +33,15 @@ CASES = [
       ("injured", 5): ("State Emergency Service", "Sumy")}),
     ("In the Kyiv region, governor Mykola Kalashnyk said air defence shot down 20 drones.",
      {("drones_downed", 20): ("Mykola Kalashnyk", "Kyiv Oblast")}),
+    ("OVERNIGHT TOTALS\n(source: Air Force, 08:00)\n\n  Kalibr ........ 6 / downed 5\n\n"
+     "ODESA REGION\nTwo people were injured in Odesa.",
+     {("missiles_launched", 6): ("Ukrainian Air Force", None),
+      ("missiles_downed", 5): ("Ukrainian Air Force", None), ("injured", 2): (None, "Odesa")}),
+    ("Mayor Ihor Terekhov:\n\nThe worst damage was in the Saltivskyi district.\n\n"
+     "Nine people were injured.",
+     {("injured", 9): ("Ihor Terekhov", "Kharkiv")}),
+    ("The Ministry of Foreign Affairs of Ukraine said at least five people were killed in Sumy.",
+     {("killed", 5): ("Ministry of Foreign Affairs", "Sumy")}),
 ]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .casefold import FoldedPattern, original
 from .gazetteer import load_gazetteer, normalise
+from .speakers import SOURCE_NOTE
 from .figures import Candidate
 from .text import Span
 
@@ -32,7 +33,7 @@ _AFTER_VERB = re.compile(
     rf"(?:{_REPORTING})\b"
     r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
     re.IGNORECASE)
-_BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing)\s+(?:the\s+)?"
+_BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing|\bsources?\s*:)\s+(?:the\s+)?"
                           r"(?:[\w'’-]+,?\s+){0,4}$"
                           r"|(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # a source closing its line: "... energy facility hit — governor Oleh Hryhorov", "(Air Force)"
@@ -50,6 +51,8 @@ _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 
 
+# an all-capitals line heads a new section ("SUMY REGION")
+_CAPS_HEADING = re.compile(r"[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
 _REPORTED_BY = re.compile(r"\W*(?:this|that|it|these)\s+(?:was|were|has\s+been)\s+(?:reported|announced|stated|"
                           r"said|confirmed|posted)\s+by\b", re.IGNORECASE)
 _TURN = re.compile(r"([A-Z][A-Z'’-]{2,})(?:\s*\([^)]*\))?:\s")
@@ -159,6 +162,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
     prev_credit = None
     explicit_prev = False
     colon_speaker: Attributed | None = None
+    source_note: Attributed | None = None
     ms = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ms]
     # a transcript's turns: "IHNAT: Good morning. ..." is the person named Ihnat speaking
@@ -220,6 +224,12 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
         if here and out and _REPORTED_BY.match(text, s0, s1) and not explicit_prev:
             out[-1] = [(sentences[len(out) - 1].start, here[0][1])]  # "This was reported by X."
         explicit_prev = bool(here)
+        if _CAPS_HEADING.match(text, text.rfind("\n", 0, s0) + 1, s1):
+            source_note = None  # a section heading ends the table a source note credits
+        if here and SOURCE_NOTE.match(text, s0, s1):
+            source_note = here[0][1]
+        elif not here and source_note is not None:
+            here.append((s0, source_note))
         if not here and byline_sp is not None:
             here.append((s0, byline_sp))
         out.append(here)

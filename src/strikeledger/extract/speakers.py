@@ -34,6 +34,8 @@ _BYLINE_MARK = re.compile(r"Telegram|Facebook|\bpress service\b|\bsummary\b|"
                           r"\b(?:Address|Statement|Message|Appeal|Post|Update)\s+(?:by|from|of)\b|\bPost(?:ed)? by\b|\bStatement by\b|\||·|,\s+on\s+\w+:|:\s*$|:\s+results\b",
                           re.IGNORECASE)
 _BYLINE_LINES = 2
+# "(source: Ukrainian Air Force, 08:40)" under a table's title credits the table
+SOURCE_NOTE = re.compile(r"[\s(\[]*(?:source|sources|data)\s*:", re.IGNORECASE)
 _COUNTRY_TAIL = r"\s+of\s+(?:the\s+Armed\s+Forces\s+of\s+)?Ukraine\b"
 _COUNTRY_TAIL_RE = re.compile(_COUNTRY_TAIL + "$", re.IGNORECASE)
 # a verbless line that names a body is its release's byline ("National Police of Ukraine - Sumy Oblast")
@@ -413,7 +415,9 @@ def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
         line = text[pos:end]
         if line.strip():
             seen += 1
-            if len(line.strip()) <= _BYLINE_CHARS and (_BYLINE_MARK.search(line) or (
+            if SOURCE_NOTE.match(line):
+                pass  # "(source: Air Force)" credits a table, it does not sign the post
+            elif len(line.strip()) <= _BYLINE_CHARS and (_BYLINE_MARK.search(line) or (
                     len(line.strip()) <= 100 and not re.search(r"[.!?]\s*$", line)
                     and not _VERBISH.search(line)
                     and any((m.kind == "body" or re.fullmatch(r"\s*[,|–—-][^!?]{0,100}", text[m.end:end])
