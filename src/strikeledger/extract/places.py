@@ -323,12 +323,15 @@ def _resolve(raws: list[_Raw], text: str) -> list[tuple[_Raw, GazEntry]]:
 
 def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEntry]) -> GazEntry:
     top = cands[0]
-    if top.level == "district":
+    districts = [c for c in cands if c.level == "district"]
+    if districts:
+        # "Tsentralno-Miskyi": the district of a city the report names
         for ctx in near + context:
-            for c in cands:
-                if c.city and (c.city == ctx.name or c.admin1 == ctx.admin1 and ctx.level == "city"):
+            for c in districts:
+                if c.city == ctx.name or c.admin1 == ctx.admin1 and ctx.level == "city":
                     return c
-        return top
+        if top.level == "district":
+            return top
     limit_near, limit_far = 100_000, 20_000
     for pool, limit in ((near, limit_near), (context, limit_far)):
         if top.population >= limit:
