@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "tests" / "cases" / "reports"
 HOLDOUT = ROOT / "tests" / "cases" / "holdout"  # written blind to the rules; measured first, then studied
 BLIND2 = ROOT / "tests" / "cases" / "blind2"    # a second blind set, likewise
+BLIND3 = ROOT / "tests" / "cases" / "blind3"    # third and fourth blind sets (session 2)
+BLIND4 = ROOT / "tests" / "cases" / "blind4"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -29,7 +31,11 @@ TARGETS = {
 FLOORS = {("holdout", "place"): 0.86, ("holdout", "speaker"): 0.88,
           ("holdout", "attack_date"): 0.87, ("holdout", "figures_loose"): 0.96,
           ("blind2", "figures_strict"): 0.93, ("blind2", "figures_loose"): 0.93,
-          ("blind2", "speaker"): 0.75, ("blind2", "place"): 0.88}
+          ("blind2", "speaker"): 0.75, ("blind2", "place"): 0.88,
+          ("blind3", "figures_loose"): 0.94, ("blind3", "places_hit_admin1"): 0.85,
+          ("blind3", "damage_categories"): 0.86, ("blind3", "place"): 0.83,
+          ("blind3", "speaker"): 0.84, ("blind4", "figures_loose"): 0.95,
+          ("blind4", "damage_categories"): 0.87, ("blind4", "place"): 0.78}
 TOLERANCE = 0.02
 
 
@@ -39,7 +45,7 @@ def _value(scores: dict, key: str) -> float:
 
 
 def _sets():
-    out = [("own", OWN), ("holdout", HOLDOUT), ("blind2", BLIND2)]
+    out = [("own", OWN), ("holdout", HOLDOUT), ("blind2", BLIND2), ("blind3", BLIND3), ("blind4", BLIND4)]
     if DEV.is_dir() and SCORER.is_file():
         out.append(("dev", DEV))
     return out
