@@ -170,3 +170,19 @@ def test_reporting_and_future_days_do_not_date_the_attack(text, expect):
     import datetime as _dt
     from strikeledger.extract.dates import extract_attack_date, find_published
     assert extract_attack_date(text, find_published(text))[0] == _dt.date.fromisoformat(expect)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("date 2026-05-10\nOn the night of the thirteenth to the fourteenth of March, drones hit Kyiv.",
+     dt.date(2026, 3, 14)),
+    ("date 2024-06-03\nOn Saturday, the first of June, missiles struck Kharkiv.", dt.date(2024, 6, 1)),
+    ("date 2025-02-24\nRussia attacked Odesa on the twenty-third of February, the governor said.",
+     dt.date(2025, 2, 23)),
+])
+def test_days_written_in_words(text, expected):
+    assert extract_attack_date(text, None) == (expected, "day")
+
+
+def test_an_ordinal_word_without_a_month_is_no_date():
+    text = "date 2024-06-02\nThe first may be the hardest. Russia attacked Sumy overnight."
+    assert extract_attack_date(text, None) == (dt.date(2024, 6, 2), "day")

@@ -42,6 +42,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|of|since|by|from|until|after|befor
 class _Vocab:
     months: dict[str, int]
     weekdays: dict[str, int]
+    ordinals: dict[str, int]  # day numbers in words: "the fourteenth of March"
     holidays: dict[str, tuple[int, int]]
     relative: dict[str, int]
     attack_word: FoldedPattern
@@ -73,7 +74,7 @@ def _words(items: list[str]) -> str:
 
 def _validate(raw: dict) -> list[str]:
     bad: list[str] = []
-    for key in ("months", "weekdays", "holidays", "relative_days"):
+    for key in ("months", "weekdays", "holidays", "relative_days", "day_ordinals"):
         if not isinstance(raw.get(key), dict) or not raw[key]:
             bad.append(f"{key}: missing or empty mapping")
     for key in ("attack_words", "attack_nouns", "strong_before", "reject_before", "reject_after",
@@ -84,6 +85,9 @@ def _validate(raw: dict) -> list[str]:
     for name, num in (raw.get("months") or {}).items():
         if not isinstance(num, int) or not 1 <= num <= 12:
             bad.append(f"months.{name}: {num!r} is not a month number 1-12")
+    for name, num in (raw.get("day_ordinals") or {}).items():
+        if not isinstance(num, int) or not 1 <= num <= 31:
+            bad.append(f"day_ordinals.{name}: {num!r} is not a day of the month 1-31")
     for name, num in (raw.get("weekdays") or {}).items():
         if not isinstance(num, int) or not 0 <= num <= 6:
             bad.append(f"weekdays.{name}: {num!r} is not a weekday number 0-6")
@@ -110,14 +114,18 @@ def _vocab() -> _Vocab:
     weekdays = {k.lower(): v for k, v in raw["weekdays"].items()}
     mon = rf"(?:{_words(list(months))})\.?"
     wd = rf"(?:{_words(list(weekdays))})\.?"
-    day = r"[0-3]?\d(?:st|nd|rd|th)?"
+    ordinals = {k.lower(): v for k, v in raw["day_ordinals"].items()}
+    digits = r"[0-3]?\d(?:st|nd|rd|th)?"
+    ordinal = _words(list(ordinals))
+    # a day in words only where "of" ties it to a month: "the fourteenth of March"
+    day = rf"(?:{digits}|(?:{ordinal})(?=\s+of\s))"
     year = r"(?:19|20)\d\d"
     m_ = lambda g: rf"(?P<{g}>{mon})"  # noqa: E731
     d_ = lambda g: rf"(?P<{g}>{day})"  # noqa: E731
     dmy = rf"{d_('d1')}\s+(?:of\s+)?{m_('m1')}(?:,?\s+(?P<y1>{year}))?"
-    mdy = rf"{m_('m2')}\s+{d_('d2')}(?!\d)(?:,?\s+(?P<y2>{year}))?"
+    mdy = rf"{m_('m2')}\s+(?P<d2>{digits})(?!\d)(?:,?\s+(?P<y2>{year}))?"
     full_dmy = rf"{d_('d1')}\s+{m_('m1')},?\s+(?P<y1>{year})"
-    full_mdy = rf"{m_('m2')}\s+{d_('d2')},?\s+(?P<y2>{year})"
+    full_mdy = rf"{m_('m2')}\s+(?P<d2>{digits}),?\s+(?P<y2>{year})"
     numeric = r"(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>(?:19|20)\d\d)(?![\d])"
     iso = r"(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"
     flags = re.IGNORECASE
@@ -125,6 +133,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         months=months,
         weekdays=weekdays,
+        ordinals=ordinals,
         holidays={k.lower(): (v[0], v[1]) for k, v in raw["holidays"].items()},
         relative={k.lower(): v for k, v in raw["relative_days"].items()},
         attack_word=fp(rf"\b(?:{_words(raw['attack_words'])})\b", flags),
@@ -140,8 +149,8 @@ def _vocab() -> _Vocab:
         full_date=fp(rf"(?:(?P<wd>{wd}),?\s+)?(?:{full_dmy}|{full_mdy})|{numeric}|{iso}", flags),
         explicit=fp(rf"\b(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?:{dmy}|{mdy})\b", flags),
         night_range=fp(
-            rf"\bnight\s+(?:of|from)\s+(?:the\s+)?(?:(?:{wd}),?\s+)?(?:{d_('a1')}(?:\s+{m_('am1')})?|{m_('am2')}\s+{d_('a2')})"
-            rf"\s*(?:to|into|-|–|/|and)\s*(?:(?:{wd}),?\s+)?(?:(?P<b1>{day})\s+{m_('bm1')}|{m_('bm2')}\s+(?P<b2>{day})|(?P<b3>{day}))"
+            rf"\bnight\s+(?:of|from)\s+(?:the\s+)?(?:(?:{wd}),?\s+)?(?:(?P<a1>{digits}|{ordinal})(?:\s+(?:of\s+)?{m_('am1')})?|{m_('am2')}\s+(?P<a2>{digits}))"
+            rf"\s*(?:to|into|-|–|/|and)\s*(?:the\s+)?(?:(?:{wd}),?\s+)?(?:(?P<b1>{day})\s+(?:of\s+)?{m_('bm1')}|{m_('bm2')}\s+(?P<b2>{digits})|(?P<b3>{digits}))"
             rf"(?:,?\s+(?P<ny>{year}))?", flags),
         # "Feb 2-3", "6-7 March": a night written as two consecutive days
         day_pair=fp(
@@ -173,7 +182,10 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _day(s: str) -> int:
-    return int(re.match(r"\d+", s).group(0))
+    """A day of the month as digits ("14th") or in words ("fourteenth")."""
+    if s[:1].isdigit():
+        return int(re.match(r"\d+", s).group(0))
+    return _vocab().ordinals.get(re.sub(r"[\s-]+", "-", s.lower()), 0)
 
 
 def _date_from_match(m: re.Match) -> dt.date | None:
