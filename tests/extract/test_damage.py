@@ -169,3 +169,17 @@ def test_russian_claim_continuation_is_skipped():
 ])
 def test_damage_category_of_a_phrase(phrase, category):
     assert damage_category(phrase) == category
+
+
+def test_items_under_a_damaged_heading_are_damaged():
+    text = ("The night was hard.\n\nDamaged:\n– a four-storey residential building\n– 12 private houses\n"
+            "– a gas pipeline\n\nGas workers are on site.\n– a school stands nearby")
+    assert [(d.category, d.text) for d in extract_damage(text)] == [
+        ("residential", "a four-storey residential building"), ("residential", "12 private houses"),
+        ("utility", "a gas pipeline")]
+
+
+def test_a_source_or_a_speaker_is_no_damaged_object():
+    text = ("A warehouse was destroyed, according to the regional administration. "
+            "The city council reports damage to a school.")
+    assert sorted(d.category for d in extract_damage(text)) == ["commercial", "education"]

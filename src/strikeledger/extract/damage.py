@@ -98,6 +98,7 @@ class _Vocab:
     post_modifier: FoldedPattern    # " with grain", " of the gas transmission system"
     false_friends: FoldedPattern
     not_object_after: FoldedPattern
+    not_object_before: FoldedPattern  # "according to the regional administration": a source
 
 
 def _plural(term: str) -> str | None:
@@ -176,8 +177,8 @@ def _vocab() -> _Vocab:
             ambiguous[_norm(form)] = h
     compiled = {k: _regex_list(k, raw.get(k), bad)
                 for k in ("damage_cues", "not_damage", "false_friends")}
-    compiled["not_object_after"] = _regex_list("not_object_after",
-                                               [raw.get("not_object_after")], bad)
+    for key in ("not_object_after", "not_object_before"):
+        compiled[key] = _regex_list(key, [raw.get(key)], bad)
     for k in ("containers", "post_modifier_heads", "near_before"):
         if not isinstance(raw.get(k), list) or not raw[k]:
             bad.append(f"{k}: missing or empty list")
@@ -208,7 +209,7 @@ def _vocab() -> _Vocab:
     return _Vocab(term_category, head_words, ambiguous, pattern, container_after, container_of,
                   compiled["damage_cues"], compiled["not_damage"], near, post_heads, post_modifier,
                   compiled["false_friends"],
-                  compiled["not_object_after"])
+                  compiled["not_object_after"], compiled["not_object_before"])
 
 
 def _norm(s: str) -> str:
@@ -375,6 +376,8 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
             if name:
                 end = name.end()  # "the National University of Food Technologies"
         start = _left_edge(text, m.start(), vocab.head_words, compound=" " in _norm(head))
+        if vocab.not_object_before.search(text, max(sent.start, start - 40), start):
+            continue  # "according to the regional administration": who said it
         cat = _category(vocab, text, head, start, m.start(), sent)
         if end == m.end() and _norm(head).split()[-1] in vocab.post_heads:
             # "a warehouse with grain", "a facility of the gas transmission system"
@@ -454,12 +457,21 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
         if ctx is not None and not ctx.russian_claim:
             by_sentence.setdefault(ctx.start, []).append(m)
     found: list[_Object] = []
+    header_cue: tuple[int, int] | None = None  # "Damaged:" heading a list of items
     for ctx in scope.sentences:
+        item = _LIST_ITEM.match(text, text.rfind("\n", 0, ctx.start) + 1)
+        if header_cue is not None and not item:
+            header_cue = None
+        if text[ctx.start:ctx.end].rstrip().endswith(":") and not ctx.russian_claim:
+            header = vocab.damage.search(text, ctx.start, ctx.end)
+            header_cue = (header.start(), header.end()) if header else None
         matches = by_sentence.get(ctx.start)
         if not matches:
             continue
         sent = Span(ctx.start, ctx.end)
         cues = [(m.start(), m.end()) for m in vocab.damage.finditer(text, sent.start, sent.end)]
+        if not cues and item and header_cue is not None:
+            cues = [(sent.start, sent.start)]  # an item of the list the header calls damaged
         if not cues:
             continue
         objs = _objects(text, sent, [m for m in matches if m.end() <= sent.end])
@@ -494,6 +506,7 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
     return out
 
 
+_LIST_ITEM = re.compile(r"[ \t]*[–—•*·-]\s")
 _DEFINITE = re.compile(r"(?:the|this|that|these|those)\s", re.IGNORECASE)
 
 
