@@ -174,6 +174,12 @@ _OF_THEM_CHILDREN = re.compile(
 _OF_THE_CASUALTIES = re.compile(
     r"\s+of\s+the\s+(?P<what>dead|killed|injured|wounded|hurt)\b"
     r"(?P<kids>\s+(?:were|are|was|is)\s+(?:children|minors|kids|teenagers)\b)?", re.IGNORECASE)
+# a part of a toll singled out by condition, not a count of its own
+_SUBSET_BY_STATUS = re.compile(
+    r"\s+of\s+(?:whom|them|those|the\s+(?:dead|killed|injured|wounded|hurt|victims|casualties))"
+    r"\s+(?:\w+\s+)?(?:are|were|remain|remained|is|was|have\s+been|had\s+been|being)\s+(?:still\s+|now\s+)?"
+    r"(?:in\s+(?:a\s+)?(?:hospitals?|serious|critical|grave|stable|intensive)|hospitali[sz]ed|being\s+treated|"
+    r"receiving|treated|discharged|undergoing)", re.IGNORECASE)
 _SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
                              re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
@@ -550,6 +556,8 @@ class _Reader:
             return
         if c.rate.match(text, np_end, s1):
             return
+        if _SUBSET_BY_STATUS.match(text, m.end, s1):
+            return  # "eight of whom were hospitalised": part of a toll, by condition
         # "one of four killed", "one of the eight": the member, counted by what follows
         if q.value == 1 and q.qualifier == "exact" and re.match(
                 r"\s+of\s+(?:the\s+)?(?:\d|[a-z]+\b)(?!\s+(?:them|which|whom))", text[m.end:s1]) \
