@@ -108,7 +108,8 @@ class _Cues:
                r"probably|there|here|too)")
         aside = (r"(?:,\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?|officials|police)\s+"
                  r"(?:said|says|added|adds|reports|reported|noted)\s*,"
-                 r"|,\s*(?:including|incl\.?|among\s+them)\s[^,]{1,40},)?")
+                 r"|,\s*(?:including|incl\.?|among\s+them)\s[^,]{1,40},"
+                 r"|\s*\([^()\n]{1,60}\))?")  # "1 person (a man born in 1961) was killed"
         self.aux_adv = re.compile(rf"[\s\"“”']*(?:more\s+)?{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
         self.has_aux = re.compile(rf"[\s\"“”']*{aside}\s*{aux}\s", f)
         self.aux_cue_ahead = re.compile(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
@@ -140,14 +141,14 @@ _SINGLE = re.compile(
     rf"\b(?:an?|one|another|his|her|their)\s+(?:(?P<age>{_AGE})(?:[- ](?P<unit>year|month|week|day)s?[- ]old|-?\s?y\.\s?o\.|\s?yo\b)\s+)?"
     r"(?:(?:little|young|elderly|local|teenage|pregnant|newborn|baby|infant|older|younger|"
     r"municipal|male|female)\s+)?"
-    r"(?P<noun>girl|boy|child|baby|infant|newborn|teenager|teen|toddler|schoolboy|schoolgirl|"
+    r"(?P<noun>girl|boy|child|baby|infant|newborn|teenager|teen|toddler|schoolboy|schoolgirl|minor|"
     rf"kid|man|woman|person|resident|pensioner|civilian|student|doctor|rescuer|driver|"
     rf"firefighter|police officer|policeman|employee|worker|passenger|{_FAMILY_NOUNS})\b"
     rf"(?:,?\s+aged\s+(?P<age2>{_AGE}))?"
     rf"|\b(?:an?|one)\s+(?P<age3>\d{{1,3}}|{_WORD_NUMBERS})[- ](?P<unit3>year|month)s?[- ]old\b",
     re.IGNORECASE)
 _CHILD_NOUNS = {"girl", "boy", "child", "baby", "infant", "newborn", "teenager", "teen", "toddler",
-                "schoolboy", "schoolgirl", "kid"}
+                "schoolboy", "schoolgirl", "kid", "minor"}
 # words that may stand between a victim and the verb: ", aged 60,", "of the facility"
 _APPOSITIVE = re.compile(
     r"(?:\s*,\s*(?:aged\s+\d{1,3}|\d{1,3}|born\s+in\s+\d{4}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,"
