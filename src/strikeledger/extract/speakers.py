@@ -355,8 +355,9 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
                     body.name == "Ukrainian Air Force":
                 if re.search(r"(?:Russian|Russia's|Russia’s|Belarusian|Moscow's)\s+$", before):
                     continue
-            if key in v.needs_speech and not v.speech_after.match(text[m.end():m.end() + 120]):
-                continue
+            if key in v.needs_speech and not v.speech_after.match(text[m.end():m.end() + 120]) \
+                    and not v.speech_before.search(text[max(0, m.start() - 60):m.start()]):
+                continue  # "rescuers" only as a source: "rescuers said", "according to rescuers"
             add(SpeakerMention(m.start(), m.end(), body.name, body.role, "body"))
 
     # later surname-only mentions; known surnames that stand alone
