@@ -811,14 +811,16 @@ class _Reader:
         gap = self.text[max(prior, key=lambda x: x.end).end:pos]
         return len(gap) < 80 and bool(re.search(r"[:,—–]", gap)) and not _FINITE.search(gap)
 
+    def _weapons_in(self, span: Span) -> list[WeaponSpan]:
+        lo = bisect.bisect_left(self.weapon_starts, span.start)
+        return self.weapons[lo:bisect.bisect_left(self.weapon_starts, span.end)]
+
     def table_cells(self, si: int, span: Span) -> None:
         """Counts set after a weapon's name, as tables and summaries give them:
         "Shahed/Gerbera ...... 120 / downed 98" at the start of a line (launched, then
         downed), and "downed (Kh-101: 18, Kinzhal: 1)" (the kind of the word before)."""
         text = self.text
-        for w in self.weapons:
-            if not (span.start <= w.start < span.end):
-                continue
+        for w in self._weapons_in(span):
             fam = _family_of_weapon(w.category)
             cell = _CELL.match(text, w.end, span.end)
             if fam is None or cell is None:
@@ -851,9 +853,7 @@ class _Reader:
 
     def _single_weapons(self, si: int, span: Span) -> None:
         """'..., 2 Kinzhals and a Kh-31P': one weapon at the end of a counted list."""
-        for w in self.weapons:
-            if not (span.start <= w.start < span.end):
-                continue
+        for w in self._weapons_in(span):
             art = _SINGLE_WEAPON.search(self.text, max(span.start, w.start - 24), w.start)
             if art is None or art.end() != w.start:
                 continue
