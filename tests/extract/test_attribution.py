@@ -55,3 +55,16 @@ def test_speaker_and_place(text, expect):
         assert (got_speaker.split()[-1] if got_speaker else None) == \
             (speaker.split()[-1] if speaker else None), (key, got[key])
         assert got_place == place, (key, got[key])
+
+
+def test_a_bearing_is_no_place():
+    rec = extract_record(Report(report_id="t", text=(
+        "In the Brovary district east of Kyiv, a 48-year-old man was killed, police said.")))
+    assert [(f.kind, f.place) for f in rec.figures] == [("killed", "Brovary Raion")]
+
+
+def test_a_district_name_shared_by_cities_takes_the_reports_oblast():
+    rec = extract_record(Report(report_id="t", text=(
+        "Main Directorate of the National Police in Mykolaiv Oblast\n\nA missile hit a house in the "
+        "Tsentralnyi district. Two people were injured.")))
+    assert [(f.kind, f.place) for f in rec.figures] == [("injured", "Mykolaiv")]

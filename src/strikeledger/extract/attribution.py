@@ -266,6 +266,10 @@ _CLAUSE_MARK = re.compile(r"[,;:—–()]|\b(?:when|after|while|as|but|where|whi
 _HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near|attacked|struck|targeted|hit)\s+(?:the|this|our|its)\s+"
                       r"(?P<w>city|town|village|capital|region|oblast|area|district)\b", re.IGNORECASE)
+# a place that only gives a bearing: "the Brovary district east of Kyiv", "30 km from Sumy"
+_BEARING = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$"
+                      r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 _SPECIFIC = {"city", "town", "village", "district", "feature"}
 
 
@@ -305,8 +309,9 @@ def places_by_sentence(text: str, sentences: list[Span], places: list) -> list[S
         i = bisect.bisect_right(starts, p.start) - 1
         if i < 0 or p.start >= sentences[i].end:
             continue
-        if not is_title_place(text, p) and not _FROM_BEFORE.search(
-                text, max(sentences[i].start, p.start - 30), p.start):
+        before = (max(sentences[i].start, p.start - 30), p.start)
+        if not is_title_place(text, p) and not _FROM_BEFORE.search(text, *before) \
+                and not _BEARING.search(text, *before):
             out[i].append(p)
     return [SentencePlaces(ps, [p.start for p in ps], [p.end for p in ps]) for ps in out]
 

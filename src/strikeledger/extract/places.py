@@ -330,6 +330,10 @@ def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEn
             for c in districts:
                 if c.city == ctx.name or c.admin1 == ctx.admin1 and ctx.level == "city":
                     return c
+        for ctx in near + context:  # else a district in an oblast the report names
+            for c in districts:
+                if c.admin1 == ctx.admin1 and ctx.level == "oblast":
+                    return c
         if top.level == "district":
             return top
     limit_near, limit_far = 100_000, 20_000
