@@ -375,6 +375,7 @@ class PlaceResolver:
         cities = [p.name for p in places if p.role == "hit" and p.name in self.hit
                   and not p.name.endswith(("Oblast", "Raion", "District"))]
         self.local = None
+        self.local_admin1 = next(iter(admin1)) if len(admin1) == 1 else None
         if len(admin1) == 1:
             hits = [p.name for p in places if p.role == "hit"]
             self.local = cities[0] if len(cities) == 1 else (hits[0] if len(hits) == 1 else None)
@@ -430,9 +431,11 @@ class PlaceResolver:
         # a mayor's or city administration's figure is about their city, whatever place
         # an earlier paragraph named ("the worst damage was in Sviatoshynskyi")
         city = juris if juris and not juris.endswith("Oblast") else None
+        # a governor's toll in a report about one city of the oblast is that city's
+        local = self.local if juris and juris == self.local_admin1 else None
         place = (specific or heading or self.last_cas.get(pi) or city
                  or self._earlier_in_paragraph(c.start, pi, "city", back=2)
-                 or self.byline_place or juris or self.local)
+                 or self.byline_place or local or juris or self.local)
         return place
 
     def remember(self, c: Candidate, place: str | None) -> None:
