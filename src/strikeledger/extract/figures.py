@@ -603,6 +603,9 @@ class _Reader:
                     fam, weapon = self.antecedent_family(m.start, s0, si)
                     if fam is None:
                         return
+                named = self._weapon_at(pp.end(), s1)
+                if named is not None and _family_of_weapon(named.category) == fam:
+                    weapon = named.canonical  # "about 156 of them Shaheds": the part's own type
             elif pn and not self._casualty_word_after(m.end, s1):
                 nxt = mentions[i + 1] if i + 1 < len(mentions) else None
                 inner = nxt.end if nxt is not None and nxt.start == pn.end() else pn.end()

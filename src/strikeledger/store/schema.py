@@ -8,6 +8,16 @@ Identity: ``reports.uid`` is the first 16 hex digits of the SHA-256 of the repor
 (``content_hash``). ``report_id`` is not unique: two sources may both call a report
 "kyiv-2025-09-28", and both are kept. Child tables refer to ``reports.uid``. ``seq``
 orders reports by ingestion.
+
+PostgreSQL enforces that identity with keys (``uid`` primary key, ``content_hash``
+unique, child tables' foreign keys and ``(uid, seq)`` primary keys) and has indexes for
+the read queries. DuckDB gets the same tables without any of them: every DuckDB key or
+index is an ART held whole in memory (it is never evicted, and ``memory_limit`` does not
+bound it), so an ingest's memory would grow with the store, ~1 KB per report, and a
+checkpoint under a memory limit fails once the ART outgrows it. DuckDB's scans need no
+indexes; its writer (one process per file) checks ``uid``/``content_hash`` itself
+before inserting (``duckdb_store.DuckDBStore._write_batch``). Stores created before this
+keep their keys (``duckdb_store.has_keys``).
 """
 from __future__ import annotations
 
@@ -15,7 +25,7 @@ SCHEMA_VERSION = 1
 
 _CHILDREN = """
 CREATE TABLE IF NOT EXISTS figures (
-    uid TEXT NOT NULL REFERENCES reports (uid),
+    uid TEXT NOT NULL{ref},
     seq INTEGER NOT NULL,
     kind TEXT NOT NULL,
     value BIGINT,
@@ -29,11 +39,10 @@ CREATE TABLE IF NOT EXISTS figures (
     ev_start INTEGER NOT NULL,
     ev_end INTEGER NOT NULL,
     ev_text TEXT NOT NULL,
-    attack_date DATE,
-    PRIMARY KEY (uid, seq)
+    attack_date DATE{pk}
 );
 CREATE TABLE IF NOT EXISTS places (
-    uid TEXT NOT NULL REFERENCES reports (uid),
+    uid TEXT NOT NULL{ref},
     seq INTEGER NOT NULL,
     name TEXT NOT NULL,
     admin1 TEXT,
@@ -42,36 +51,35 @@ CREATE TABLE IF NOT EXISTS places (
     role TEXT NOT NULL,
     ev_start INTEGER NOT NULL,
     ev_end INTEGER NOT NULL,
-    ev_text TEXT NOT NULL,
-    PRIMARY KEY (uid, seq)
+    ev_text TEXT NOT NULL{pk}
 );
 CREATE TABLE IF NOT EXISTS damage (
-    uid TEXT NOT NULL REFERENCES reports (uid),
+    uid TEXT NOT NULL{ref},
     seq INTEGER NOT NULL,
     category TEXT NOT NULL,
     text TEXT NOT NULL,
     place TEXT,
     ev_start INTEGER NOT NULL,
     ev_end INTEGER NOT NULL,
-    ev_text TEXT NOT NULL,
-    PRIMARY KEY (uid, seq)
+    ev_text TEXT NOT NULL{pk}
 );
 CREATE TABLE IF NOT EXISTS speakers (
-    uid TEXT NOT NULL REFERENCES reports (uid),
+    uid TEXT NOT NULL{ref},
     seq INTEGER NOT NULL,
     name TEXT NOT NULL,
-    role TEXT,
-    PRIMARY KEY (uid, seq)
+    role TEXT{pk}
 );
 CREATE TABLE IF NOT EXISTS weapons (
-    uid TEXT NOT NULL REFERENCES reports (uid),
+    uid TEXT NOT NULL{ref},
     seq INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    PRIMARY KEY (uid, seq)
+    name TEXT NOT NULL{pk}
 );
+"""
+_CHILD_INDEXES = """\
 CREATE INDEX IF NOT EXISTS figures_kind_date ON figures (kind, attack_date);
 CREATE INDEX IF NOT EXISTS figures_date ON figures (attack_date);
 """
+_CHILD_KEYS = {"ref": " REFERENCES reports (uid)", "pk": ",\n    PRIMARY KEY (uid, seq)"}
 
 _META = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -81,9 +89,9 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 
 _REPORT_COLUMNS = """
-    uid TEXT PRIMARY KEY,
+    uid TEXT {uid_key},
     report_id TEXT NOT NULL,
-    content_hash TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL{hash_key},
     text TEXT NOT NULL,
     published DATE,
     url TEXT,
@@ -101,25 +109,26 @@ DUCKDB = (
     + "CREATE TABLE IF NOT EXISTS reports (\n"
     + "    seq BIGINT NOT NULL DEFAULT nextval('report_seq'),"
     # ingested_at is naive UTC in DuckDB: TIMESTAMPTZ would need the ICU extension.
-    + _REPORT_COLUMNS.format(timestamp="TIMESTAMP", json="JSON")
+    + _REPORT_COLUMNS.format(timestamp="TIMESTAMP", json="JSON", uid_key="NOT NULL",
+                             hash_key="")
     + ");\n"
-    + "CREATE INDEX IF NOT EXISTS reports_report_id ON reports (report_id);\n"
-    + "CREATE INDEX IF NOT EXISTS reports_attack_date ON reports (attack_date);\n"
-    + _CHILDREN.format(float="DOUBLE")
+    + _CHILDREN.format(float="DOUBLE", ref="", pk="")
 )
 
 POSTGRES = (
     _META
     + "CREATE TABLE IF NOT EXISTS reports (\n"
     + "    seq BIGINT GENERATED ALWAYS AS IDENTITY,"
-    + _REPORT_COLUMNS.format(timestamp="TIMESTAMPTZ", json="JSONB")
+    + _REPORT_COLUMNS.format(timestamp="TIMESTAMPTZ", json="JSONB", uid_key="PRIMARY KEY",
+                             hash_key=" UNIQUE")
     + ");\n"
     + "CREATE INDEX IF NOT EXISTS reports_report_id ON reports (report_id);\n"
     + "CREATE INDEX IF NOT EXISTS reports_attack_date ON reports (attack_date);\n"
     + "CREATE INDEX IF NOT EXISTS reports_seq ON reports (seq);\n"
     + "CREATE INDEX IF NOT EXISTS reports_fts ON reports"
     + " USING GIN (to_tsvector('english', text));\n"
-    + _CHILDREN.format(float="DOUBLE PRECISION")
+    + _CHILDREN.format(float="DOUBLE PRECISION", **_CHILD_KEYS)
+    + _CHILD_INDEXES
 )
 
 
