@@ -68,3 +68,17 @@ def test_a_district_name_shared_by_cities_takes_the_reports_oblast():
         "Main Directorate of the National Police in Mykolaiv Oblast\n\nA missile hit a house in the "
         "Tsentralnyi district. Two people were injured.")))
     assert [(f.kind, f.place) for f in rec.figures] == [("injured", "Mykolaiv")]
+
+
+def test_the_day_before_without_its_night_is_another_event():
+    text = ("date 2022-10-11\nRussian missiles struck Lviv overnight into Tuesday, killing two people, "
+            "officials said. On Monday Russia had fired 84 missiles at Ukraine, killing 19 people.")
+    rec = extract_record(Report(report_id="t", text=text))
+    assert sorted((f.kind, f.value) for f in rec.figures) == [("killed", 2)]
+
+
+def test_the_night_before_is_the_attack():
+    text = ("date 2022-10-11\nFrom 22:00 on Monday the enemy launched 30 drones at Kyiv; "
+            "late on Monday 12 were shot down.")
+    rec = extract_record(Report(report_id="t", text=text))
+    assert sorted((f.kind, f.value) for f in rec.figures) == [("drones_downed", 12), ("drones_launched", 30)]

@@ -109,6 +109,7 @@ class _Cues:
         aside = (r"(?:,\s*(?:it|he|she|they|the\s+\w+(?:\s+\w+)?|officials|police)\s+"
                  r"(?:said|says|added|adds|reports|reported|noted)\s*,"
                  r"|,\s*(?:including|incl\.?|among\s+them)\s[^,]{1,40},"
+                 r"|,\s*(?:most|many|some|all|several|half|none)\s+of\s+(?:them|which)\s[^,]{1,40},"
                  r"|\s*\([^()\n]{1,60}\))?")  # "1 person (a man born in 1961) was killed"
         self.aux_adv = re.compile(rf"[\s\"“”']*(?:more\s+)?{aside}\s*(?:{aux}\s+)?(?:{adv}\s+)*[\"“']?", f)
         self.has_aux = re.compile(rf"[\s\"“”']*{aside}\s*{aux}\s", f)

@@ -25,6 +25,9 @@ from .text import Span, paragraphs
 from .weapons import extract_weapons, find_weapon_mentions
 
 log = logging.getLogger(__name__)
+_EVENING_AFTER = re.compile(r"\s*(?:night|evening|overnight|into|to|late)\b", re.IGNORECASE)
+_LATE_BEFORE = re.compile(r"(?:\b(?:late|night\s+of|evening\s+of|overnight|from)|\d{1,2}[:.]\d{2})\s+(?:on\s+)?$",
+                          re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
@@ -43,12 +46,16 @@ def extract_record(report: Report) -> Record:
 
     if attack_date is not None:
         # a sentence that names only other days is about another event: "810 drones on Sept. 7"
-        ours = {attack_date, attack_date - dt.timedelta(days=1), published}
+        eve = attack_date - dt.timedelta(days=1)
+        ours = {attack_date, eve, published}
         named: dict[int, set] = {}
         starts = [c.start for c in contexts]
-        for start, _, day in day_mentions(text, published):
+        for start, end, day in day_mentions(text, published):
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < contexts[i].end:
+                if day == eve and day != published and not (
+                        _EVENING_AFTER.match(text, end) or _LATE_BEFORE.search(text, max(0, start - 20), start)):
+                    day = None  # "On Monday Russia had fired 84 missiles": the day before, not its night
                 named.setdefault(i, set()).add(day)
         skip |= {i for i, days in named.items() if not days & ours}
 

@@ -7,13 +7,25 @@ Arrow batches ~0.2 ms per whole report.
 
 Full-text search uses substring matching: DuckDB's ``fts`` extension is not bundled
 with the Python wheel and cannot be downloaded here.
+
+Memory stays flat however big the store grows: the tables have no keys or indexes (see
+``schema.py``: DuckDB keeps each one whole in memory), so the writer checks ``uid`` and
+``content_hash`` against the stored reports itself, holding a per-file lock in this
+process (the file lock keeps other processes out); and while ``add_many`` runs, DuckDB's
+buffer cache is capped at ``INGEST_MEMORY_LIMIT``, as without a cap it keeps every page
+the ingest wrote or read, up to 80% of RAM. A store created with keys (before this
+change) is ingested into without the cap: its keys need memory in proportion to its
+size, and a checkpoint that cannot get it invalidates the database.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -21,10 +33,44 @@ import pyarrow as pa
 
 from strikeledger.errors import StoreBusyError, StoreError
 from strikeledger.store import schema
+from strikeledger.model import Record, Report
 from strikeledger.store.base import (
-    CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, PreparedReport, Store)
+    CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, AddResult, PreparedReport, Store)
 
 log = logging.getLogger(__name__)
+
+# DuckDB's buffer cache while add_many runs. Ingest needs a few MB per batch; the cache
+# only saves re-reading pages of the reports table for the duplicate check. 64 MB keeps
+# the peak flat from 10k reports on, at no cost in speed (benchmarks/bench_ingest_rss.py).
+INGEST_MEMORY_LIMIT = "64MB"
+_TABLES = ("reports", *CHILD_TABLES)
+
+# One writer at a time per database file in this process: the duplicate check and the
+# insert must not interleave with another connection's (DuckDB shares one database
+# instance between the connections of a process to the same file).
+_write_locks: dict[str, threading.Lock] = {}
+_write_locks_guard = threading.Lock()
+
+
+def _write_lock(path: str) -> threading.Lock:
+    if path == ":memory:":  # every connection to :memory: is a database of its own
+        return threading.Lock()
+    key = os.path.realpath(path)
+    with _write_locks_guard:
+        return _write_locks.setdefault(key, threading.Lock())
+
+
+def has_keys(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's tables carry keys or indexes (stores made before they were
+    dropped from the DuckDB schema)."""
+    names = ", ".join(f"'{t}'" for t in _TABLES)  # our own constants
+    (n,) = con.execute(
+        "SELECT (SELECT count(*) FROM duckdb_constraints() WHERE database_name ="
+        f" current_database() AND table_name IN ({names}) AND constraint_type IN"
+        " ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY'))"
+        " + (SELECT count(*) FROM duckdb_indexes() WHERE database_name ="
+        f" current_database() AND table_name IN ({names}))").fetchone()
+    return n > 0
 
 _TEXT, _INT, _BIG, _FLOAT, _DATE = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.date32()
 _ARROW_TYPES = {
@@ -59,9 +105,17 @@ class DuckDBStore(Store):
     def __init__(self, path: str | Path, busy_timeout: float = 0.0):
         path = str(path)
         super().__init__(path)
+        self._path = path
+        self._lock = _write_lock(path)
         self._con = self._connect(path, busy_timeout)
         try:
             self._create_schema()
+            with self._mapped("reading the schema"):
+                self._keyed = has_keys(self._con)
+            if self._keyed and path != ":memory:":
+                log.info("%s was created with keys and indexes: an ingest's memory grows "
+                         "with the store (export and ingest into a new store to avoid it)",
+                         path)
         except BaseException:
             self._con.close()
             raise
@@ -109,21 +163,72 @@ class DuckDBStore(Store):
     def _close(self) -> None:
         self._con.close()
 
+    def add_many(self, pairs: Iterable[tuple[Report, Record]],
+                 batch_size: int = 500) -> AddResult:
+        with self._ingest_memory():
+            return super().add_many(pairs, batch_size=batch_size)
+
+    @contextmanager
+    def _ingest_memory(self) -> Iterator[None]:
+        """Cap DuckDB's buffer cache while writing, then put the previous limit back.
+
+        Not for :memory: (the cache is the database) nor for a store with keys (see the
+        module's docstring). The limit is the database instance's, so it also holds for
+        other connections of this process to the same file meanwhile.
+        """
+        if self._path == ":memory:" or self._keyed:
+            yield
+            return
+        with self._mapped("limiting memory"):
+            (before,) = self._con.execute("SELECT current_setting('memory_limit')").fetchone()
+            self._con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+        try:
+            yield
+        finally:
+            try:
+                self._con.execute("SET memory_limit = ?", [before])
+            except duckdb.Error as exc:  # e.g. the database was invalidated meanwhile
+                log.warning("%s: could not restore memory_limit %s: %s", self.target,
+                            before, exc)
+
     def _write_batch(self, batch: list[PreparedReport]) -> int:
         if not batch:
             return 0
+        with self._lock:
+            return self._write_locked(batch)
+
+    def _stored(self, batch: list[PreparedReport]) -> set[str]:
+        """Content hashes of the batch that are stored already.
+
+        Raises StoreError when a stored report, or another report of the batch, has the
+        same uid but another text (16 hex digits of SHA-256: never seen in practice, but
+        the uid must stay a key).
+        """
+        by_uid: dict[str, str] = {}
+        for p in batch:
+            other = by_uid.setdefault(p.uid, p.content_hash)
+            if other != p.content_hash:
+                raise StoreError(f"{self.target}: two reports share uid {p.uid} but not "
+                                 f"their text ({other} vs {p.content_hash})")
+        keys = pa.table({"uid": pa.array(list(by_uid), type=pa.string())})
+        self._con.register("_batch_uids", keys)
+        try:
+            rows = self._con.execute(
+                "SELECT r.uid, r.content_hash FROM reports r"
+                " JOIN _batch_uids b ON r.uid = b.uid").fetchall()
+        finally:
+            self._con.unregister("_batch_uids")
+        for uid, content_hash in rows:
+            if by_uid[uid] != content_hash:
+                raise StoreError(f"{self.target}: uid {uid} of {by_uid[uid]} is taken by "
+                                 f"the stored report {content_hash}")
+        return {h for _, h in rows}
+
+    def _write_locked(self, batch: list[PreparedReport]) -> int:
         con = self._con
         con.execute("BEGIN TRANSACTION")
         try:
-            hashes = pa.table({"content_hash": pa.array([p.content_hash for p in batch],
-                                                         type=pa.string())})
-            con.register("_batch_hashes", hashes)
-            try:
-                stored = {h for (h,) in con.execute(
-                    "SELECT r.content_hash FROM reports r"
-                    " JOIN _batch_hashes b ON r.content_hash = b.content_hash").fetchall()}
-            finally:
-                con.unregister("_batch_hashes")
+            stored = self._stored(batch)
             new = [p for p in batch if p.content_hash not in stored]
             if new:
                 rows = [p.report for p in new]
