@@ -183,3 +183,9 @@ def test_a_source_or_a_speaker_is_no_damaged_object():
     text = ("A warehouse was destroyed, according to the regional administration. "
             "The city council reports damage to a school.")
     assert sorted(d.category for d in extract_damage(text)) == ["commercial", "education"]
+
+
+def test_damage_abroad_is_not_the_attacks():
+    text = ("Russia struck Kyiv overnight, damaging a school. Ukrainian drones hit the Moscow oil "
+            "refinery, and debris damaged a barn in Poland.")
+    assert [(d.category, d.text) for d in extract_damage(text)] == [("education", "a school")]

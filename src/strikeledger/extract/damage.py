@@ -23,6 +23,7 @@ from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
 from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.event_scope import clauses, report_scope
+from strikeledger.extract.places import foreign_mentions
 from strikeledger.extract.text import Span
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 from strikeledger.model import Damage, DamageCategory, Evidence
@@ -457,6 +458,7 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
         if ctx is not None and not ctx.russian_claim:
             by_sentence.setdefault(ctx.start, []).append(m)
     found: list[_Object] = []
+    abroad = foreign_mentions(text) if by_sentence else []
     header_cue: tuple[int, int] | None = None  # "Damaged:" heading a list of items
     for ctx in scope.sentences:
         item = _LIST_ITEM.match(text, text.rfind("\n", 0, ctx.start) + 1)
@@ -479,6 +481,8 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
         for o in objs:
             if ctx.about_other_event(o.head_start):
                 continue
+            if _abroad(text, o, _clause_of(cl, o.head_start), abroad):
+                continue  # "the Moscow oil refinery", "a barn in Poland": not in Ukraine
             if _only_a_location(text, o, objs, cl, vocab):
                 continue
             if _refers_back(text, o, found):
@@ -504,6 +508,20 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
                           place=place_at(o.start) if place_at else None,
                           evidence=Evidence.of(text, o.start, o.end)))
     return out
+
+
+_LOCATED_IN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _abroad(text: str, o: _Object, clause: tuple[int, int], foreign: list[tuple[int, int]]) -> bool:
+    """The object is outside Ukraine: a foreign place names it ("the Moscow oil refinery")
+    or locates its clause ("a barn in Poland"). Russia as the attacker locates nothing."""
+    for a, _ in foreign:
+        if o.start <= a < o.end:
+            return True
+        if clause[0] <= a < clause[1] and _LOCATED_IN.search(text, max(clause[0], a - 12), a):
+            return True
+    return False
 
 
 _LIST_ITEM = re.compile(r"[ \t]*[–—•*·-]\s")

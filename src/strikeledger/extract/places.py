@@ -29,7 +29,7 @@ from strikeledger.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, 
 from strikeledger.extract.text import sentences
 from strikeledger.model import Evidence, Place
 
-__all__ = ["PlaceMention", "find_place_mentions", "extract_places"]
+__all__ = ["PlaceMention", "find_place_mentions", "foreign_mentions", "extract_places"]
 
 _WORD = r"[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?: |-){_WORD})*")
@@ -366,6 +366,12 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     chain, _ = _analyse(text)
     return [PlaceMention(r.start, r.end, e.name, e.admin1, e.lat, e.lon, e.level, r.alias)
             for r, e in chain if e is not None]
+
+
+def foreign_mentions(text: str) -> list[tuple[int, int]]:
+    """Spans of the places outside Ukraine that ``text`` names ("Moscow", "Bryansk")."""
+    chain, _ = _analyse(text)
+    return [(r.start, r.end) for r, e in chain if e is None]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
