@@ -415,7 +415,8 @@ class PlaceResolver:
         level = anaphor_level(self.text, c, span)
         juris = jurisdiction(speaker)
         if level == "city":
-            found = (self._heading(pi) or self.byline_place or self._earlier_in_paragraph(c.start, pi, "city")
+            byline_city = self.byline_place if self.byline_place and not self.byline_place.endswith("Oblast") else None
+            found = (self._heading(pi) or byline_city or self._earlier_in_paragraph(c.start, pi, "city")
                      or (juris if juris and not juris.endswith("Oblast") else None) or self.local)
         elif level == "region":
             found = ((juris if juris and juris.endswith("Oblast") else None) or self._title_region(span)
