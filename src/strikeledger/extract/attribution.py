@@ -267,9 +267,9 @@ _HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+
 _ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near|attacked|struck|targeted|hit)\s+(?:the|this|our|its)\s+"
                       r"(?P<w>city|town|village|capital|region|oblast|area|district)\b", re.IGNORECASE)
 # a place that only gives a bearing: "the Brovary district east of Kyiv", "30 km from Sumy"
-_BEARING = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$"
-                      r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$",
-                      re.IGNORECASE)
+_BEARING = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
+                      r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,20}\)\s+)?(?:\w+\s+)?(?:of|from)\s+"
+                      r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _SPECIFIC = {"city", "town", "village", "district", "feature"}
 
 
