@@ -82,3 +82,9 @@ def test_the_night_before_is_the_attack():
             "late on Monday 12 were shot down.")
     rec = extract_record(Report(report_id="t", text=text))
     assert sorted((f.kind, f.value) for f in rec.figures) == [("drones_downed", 12), ("drones_launched", 30)]
+
+
+def test_a_repeated_figure_keeps_the_statement_that_names_the_weapon():
+    text = "Russia fires 26 missiles at Lviv\n\nRussia fired 26 Kh-101 cruise missiles overnight."
+    rec = extract_record(Report(report_id="t", text=text))
+    assert [(f.kind, f.value, f.weapon) for f in rec.figures] == [("missiles_launched", 26, "X-101/X-555")]

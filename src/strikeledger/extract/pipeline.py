@@ -78,7 +78,7 @@ def extract_record(report: Report) -> Record:
 
     spelled = reported_names(text, speaker_mentions)
     figures: list[Figure] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}
     for c in cands:
         span = sents[c.sentence]
         sp = attr.speaker_for(c, credited[c.sentence])
@@ -90,8 +90,10 @@ def extract_record(report: Report) -> Record:
                      evidence=Evidence.of(text, c.start, c.end))
         key = fig.key()
         if key in seen:
+            if fig.weapon and not figures[seen[key]].weapon:
+                figures[seen[key]] = fig  # the statement that names the weapon is the fuller one
             continue
-        seen.add(key)
+        seen[key] = len(figures)
         figures.append(fig)
 
     def place_at(pos: int) -> str | None:
