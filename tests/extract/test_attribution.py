@@ -85,6 +85,6 @@ def test_the_night_before_is_the_attack():
 
 
 def test_a_repeated_figure_keeps_the_statement_that_names_the_weapon():
-    text = "Russia fires 26 missiles at Lviv\n\nRussia fired 26 Kh-101 cruise missiles overnight."
+    text = "Russia fires 26 missiles overnight\n\nRussia fired 26 Kh-101 cruise missiles overnight."
     rec = extract_record(Report(report_id="t", text=text))
     assert [(f.kind, f.value, f.weapon) for f in rec.figures] == [("missiles_launched", 26, "X-101/X-555")]
