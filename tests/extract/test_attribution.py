@@ -88,3 +88,9 @@ def test_a_repeated_figure_keeps_the_statement_that_names_the_weapon():
     text = "Russia fires 26 missiles overnight\n\nRussia fired 26 Kh-101 cruise missiles overnight."
     rec = extract_record(Report(report_id="t", text=text))
     assert [(f.kind, f.value, f.weapon) for f in rec.figures] == [("missiles_launched", 26, "X-101/X-555")]
+
+
+def test_a_part_takes_the_weapon_of_its_whole():
+    text = "Russia fired 597 attack drones and 26 Kh-101 cruise missiles. Air defences shot down 25 of the missiles."
+    rec = extract_record(Report(report_id="t", text=text))
+    assert ("missiles_downed", 25, "X-101/X-555") in [(f.kind, f.value, f.weapon) for f in rec.figures]

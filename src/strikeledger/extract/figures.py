@@ -184,6 +184,7 @@ _SUBSET_BY_STATUS = re.compile(
     r"receiving|treated|discharged|undergoing)", re.IGNORECASE)
 _SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
                              re.IGNORECASE)
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
 _UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s*$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|none\s+of|no)\s*$", re.IGNORECASE)
@@ -570,6 +571,9 @@ class _Reader:
                                     re.match(r"\s+of\s+\d", text[m.end:nxt.start + 1])):
                 return  # "one of four killed", "a Kh-101, one of 16 launched": the member
         weapon = weapons[0].canonical if len(weapons) == 1 else None
+        if weapon is None and fam in (DRONE, MISSILE) and (
+                _OF_THE.match(text, m.end, s1) or _ALL_BEFORE.search(before)):
+            weapon = self._antecedent_weapon(fam, si, q.value)  # "25 of the missiles", "all five"
         part = stated = False
         if fam is None and not weapons:
             of_cas = _OF_THE_CASUALTIES.match(text, m.end, s1)
@@ -620,6 +624,8 @@ class _Reader:
                 fam, part = inner_fam, "np"
                 if fam not in (DRONE, MISSILE, PERSON, CHILD):
                     return
+                if weapon is None and fam in (DRONE, MISSILE):
+                    weapon = self._antecedent_weapon(fam, si, q.value)  # "25 of the Shahed-type"
             elif _OF_WHICH_BEFORE.search(before) and self.last_combined_sentence == si and (
                     self.last_dm is None or self.last_dm.start < self.last_combined_pos):
                 return  # "210 means of air attack, of which 144 were neutralised"
@@ -814,6 +820,17 @@ class _Reader:
             return False
         gap = self.text[max(prior, key=lambda x: x.end).end:pos]
         return len(gap) < 80 and bool(re.search(r"[:,—–]", gap)) and not _FINITE.search(gap)
+
+    def _antecedent_weapon(self, fam: str, si: int, part: int | None) -> str | None:
+        """The weapon of the count a part refers back to ("26 Kh-101 missiles ... 25 of
+        the missiles"): the last count of the family in this or the previous sentence."""
+        for x in reversed(self.out):
+            if x.sentence < si - 1:
+                break
+            if x.family == fam:
+                whole = x.quantity.value
+                return x.weapon if whole is None or part is None or part <= whole else None
+        return None
 
     def _weapons_in(self, span: Span) -> list[WeaponSpan]:
         lo = bisect.bisect_left(self.weapon_starts, span.start)
