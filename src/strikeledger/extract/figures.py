@@ -184,6 +184,11 @@ _SUBSET_BY_STATUS = re.compile(
     r"receiving|treated|discharged|undergoing)", re.IGNORECASE)
 _SENTENCE_AMONG = re.compile(r"\W*(?:among\s+(?:them|the\s+\w+|those)|they\s+include|including)\b",
                              re.IGNORECASE)
+# drones or missiles whose fate the count describes as neither launched nor stopped
+_ELSEWHERE = re.compile(r"[^.;:]{0,30}?\b(?:left\s+(?:the\s+)?(?:\w+['’]?s?\s+)?(?:airspace|country)|"
+                        r"flew\s+(?:off|away|back)|returned\s+to|(?:were|was|are|is|remain|remained)\s+still\s+"
+                        r"(?:in|over|airborne|flying)|still\s+(?:in|over)\s+(?:the\s+)?(?:\w+\s+)?(?:airspace|air))\b",
+                        re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\ball\s*$", re.IGNORECASE)
 _UP_FROM = re.compile(r"(?:\bup\s+from|\bdown\s+from|\bcompared\s+with|\bfrom)\s*$", re.IGNORECASE)
@@ -716,6 +721,8 @@ class _Reader:
         text, s0, s1 = self.text, span.start, span.end
         if self.hit_after(np_end, s1):
             return  # "54 drones hit 19 locations"
+        if not right_kinds and _ELSEWHERE.match(text, np_end, s1):
+            return  # "five more UAVs left the airspace", "several Shaheds were still in the air"
         _, has_aux = self.right_cue(np_end, s1, fam)
         verbs = list(right_kinds)
         if _TOTAL_BEFORE.search(before):
