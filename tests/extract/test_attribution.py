@@ -40,6 +40,9 @@ CASES = [
     ("Mayor Ihor Terekhov:\n\nThe worst damage was in the Saltivskyi district.\n\n"
      "Nine people were injured.",
      {("injured", 9): ("Ihor Terekhov", "Kharkiv")}),
+    ("In the neighbouring Lviv region, Governor Maksym Kozytskyi said three people were injured when "
+     "debris fell on the outskirts of Lviv.",
+     {("injured", 3): ("Maksym Kozytskyi", "Lviv")}),
     ("The Ministry of Foreign Affairs of Ukraine said at least five people were killed in Sumy.",
      {("killed", 5): ("Ministry of Foreign Affairs", "Sumy")}),
 ]

@@ -338,6 +338,9 @@ def place_for(c: Candidate, text: str, span: Span, usable: SentencePlaces) -> st
             inner = [p for p in before if p.level in _SPECIFIC and p.admin1 == last.admin1]
             if inner:
                 return _figure_place_name(inner[-1])
+            if nxt is not None and nxt.level in _SPECIFIC and nxt.admin1 == last.admin1 \
+                    and ";" not in text[c.end:nxt.start]:
+                return _figure_place_name(nxt)  # "In the Lviv region, three were injured when debris fell in Lviv"
         return _figure_place_name(last)
     if nxt is not None and ";" not in text[c.end:nxt.start]:
         return _figure_place_name(nxt)
