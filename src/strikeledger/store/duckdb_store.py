@@ -186,7 +186,12 @@ class DuckDBStore(Store):
             yield
         finally:
             try:
-                self._con.execute("SET memory_limit = ?", [before])
+                # The setting reads back rounded ('18.8 GiB'): setting that would drift
+                # down a little on every call, so go back to the default when it was.
+                self._con.execute("RESET memory_limit")
+                (now,) = self._con.execute("SELECT current_setting('memory_limit')").fetchone()
+                if now != before:
+                    self._con.execute(f"SET memory_limit = '{before}'")  # DuckDB's own text
             except duckdb.Error as exc:  # e.g. the database was invalidated meanwhile
                 log.warning("%s: could not restore memory_limit %s: %s", self.target,
                             before, exc)
