@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 
 from .casefold import FoldedPattern, original
-from .gazetteer import load_gazetteer, normalise
-from .speakers import SOURCE_NOTE
 from .figures import Candidate
+from .gazetteer import load_gazetteer, normalise
+from .places import gives_bearing
+from .speakers import SOURCE_NOTE
 from .text import Span
 
 _REPORTING = (r"(?:said|says|say|told|tells|publishes|published|reported|reports|report|added|adds|noted|notes|"
@@ -266,10 +267,6 @@ _CLAUSE_MARK = re.compile(r"[,;:—–()]|\b(?:when|after|while|as|but|where|whi
 _HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near|attacked|struck|targeted|hit)\s+(?:the|this|our|its)\s+"
                       r"(?P<w>city|town|village|capital|region|oblast|area|district)\b", re.IGNORECASE)
-# a place that only gives a bearing: "the Brovary district east of Kyiv", "30 km from Sumy"
-_BEARING = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$"
-                      r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\([^()]{1,20}\)\s+)?(?:\w+\s+)?(?:of|from)\s+"
-                      r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _SPECIFIC = {"city", "town", "village", "district", "feature"}
 
 
@@ -309,9 +306,9 @@ def places_by_sentence(text: str, sentences: list[Span], places: list) -> list[S
         i = bisect.bisect_right(starts, p.start) - 1
         if i < 0 or p.start >= sentences[i].end:
             continue
-        before = (max(sentences[i].start, p.start - 30), p.start)
-        if not is_title_place(text, p) and not _FROM_BEFORE.search(text, *before) \
-                and not _BEARING.search(text, *before):
+        lo = sentences[i].start
+        if not is_title_place(text, p) and not _FROM_BEFORE.search(text, max(lo, p.start - 30), p.start) \
+                and not gives_bearing(text, lo, p.start):
             out[i].append(p)
     return [SentencePlaces(ps, [p.start for p in ps], [p.end for p in ps]) for ps in out]
 

@@ -29,7 +29,7 @@ from strikeledger.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, 
 from strikeledger.extract.text import sentences
 from strikeledger.model import Evidence, Place
 
-__all__ = ["PlaceMention", "find_place_mentions", "foreign_mentions", "extract_places"]
+__all__ = ["PlaceMention", "find_place_mentions", "foreign_mentions", "gives_bearing", "extract_places"]
 
 _WORD = r"[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?: |-){_WORD})*")
@@ -73,6 +73,7 @@ class _Cues:
     other_event: FoldedPattern
     claim: FoldedPattern
     block_before: FoldedPattern
+    bearing_before: FoldedPattern  # "east of Kyiv", "80 km from Sumy": a reference point only
     block_before_interception: FoldedPattern
     block_after: FoldedPattern
     interception: FoldedPattern
@@ -84,7 +85,7 @@ class _Cues:
     speech_after: re.Pattern
 
 
-_PATTERN_KEYS = ("hit", "neutral", "other_event", "claim", "block_before",
+_PATTERN_KEYS = ("hit", "neutral", "other_event", "claim", "block_before", "bearing_before",
                  "block_before_interception", "block_after", "interception", "negation")
 
 
@@ -368,6 +369,12 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
             for r, e in chain if e is not None]
 
 
+def gives_bearing(text: str, lo: int, start: int) -> bool:
+    """The place at ``start`` is a reference point only ("the Brovary district east of
+    Kyiv", "80 km from Sumy"); ``lo`` bounds the look back."""
+    return _cues().bearing_before.search(text, max(lo, start - _LOOKBACK), start) is not None
+
+
 def foreign_mentions(text: str) -> list[tuple[int, int]]:
     """Spans of the places outside Ukraine that ``text`` names ("Moscow", "Bryansk")."""
     chain, _ = _analyse(text)
@@ -420,7 +427,8 @@ def _is_hit(cues: _Cues, text: str, r: _Raw, facts: _ClauseFacts, clause: tuple[
     if facts.about_other_event(r.start):
         return False
     before = text[max(clause[0], r.start - _LOOKBACK):r.start]
-    if cues.block_before.search(before) or cues.block_after.match(text, r.end):
+    if cues.block_before.search(before) or cues.bearing_before.search(before) \
+            or cues.block_after.match(text, r.end):
         return False
     if cues.block_before_interception.search(before) and facts.interception:
         return False

@@ -16,10 +16,10 @@ from typing import Literal
 
 from strikeledger.errors import VocabularyError
 from strikeledger.data import load_json
-from strikeledger.extract.wordtrie import trie_regex
 from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.dates import header_date
 from strikeledger.extract.text import sentences
+from strikeledger.extract.wordtrie import trie_regex
 from strikeledger.model import Speaker
 
 __all__ = ["SpeakerMention", "find_speaker_mentions", "extract_speakers", "byline_speaker",
