@@ -303,6 +303,16 @@ def fmt_mb(x) -> str:
     return "–" if x is None else f"{x:,.0f}"
 
 
+def print_columns(head: list[str], rows: list[list[str]]) -> None:
+    """A right-aligned text table with a rule under its header."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    line = lambda cells: "  ".join(c.rjust(w) for c, w in zip(cells, widths))  # noqa: E731
+    print(line(head))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print(line(r))
+
+
 def print_table(res: dict) -> None:
     head = ["N", "words", "1-core w/s", "all-core w/s", "RSS 1-core MB", "RSS all MB",
             "ingest rep/s", "RSS ingest MB", "dask w/s"]
@@ -315,12 +325,7 @@ def print_table(res: dict) -> None:
                      fmt_int(mp_.get("words_per_s")), fmt_mb(e1.get("peak_rss_mb")),
                      fmt_mb(mp_.get("peak_rss_mb")), fmt_int(ing.get("reports_per_s")),
                      fmt_mb(ing.get("peak_rss_mb")), fmt_int(dask_wps)])
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
-    line = lambda cells: "  ".join(c.rjust(w) for c, w in zip(cells, widths))  # noqa: E731
-    print(line(head))
-    print("  ".join("-" * w for w in widths))
-    for r in rows:
-        print(line(r))
+    print_columns(head, rows)
     sp = res.get("spacy")
     if sp:
         same = res.get("strikeledger_same_subset") or {}

@@ -205,12 +205,7 @@ def print_table(rows: list[dict]) -> None:
                       f"{r['db_mb']:,.0f}" if r.get("db_mb") is not None else "–",
                       f"{dmem:,.0f}",
                       f"{r['tracemalloc_peak_mb']:,.0f}" if "tracemalloc_peak_mb" in r else "–"])
-    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
-    fmt = lambda cs: "  ".join(c.rjust(w) for c, w in zip(cs, widths))  # noqa: E731
-    print(fmt(head))
-    print("  ".join("-" * w for w in widths))
-    for c in cells:
-        print(fmt(c))
+    bench_extract.print_columns(head, cells)
     for r in rows:
         print(f"N={r['n']:,}: duckdb_memory() MB {r.get('duckdb_memory_mb')}")
     if len(rows) >= 2:
