@@ -630,7 +630,7 @@ class _Reader:
                 if fam not in (DRONE, MISSILE, PERSON, CHILD):
                     return
                 if weapon is None and fam in (DRONE, MISSILE):
-                    weapon = self._antecedent_weapon(fam, si, q.value)  # "25 of the Shahed-type"
+                    weapon = self._antecedent_weapon(fam, si, q.value)  # "40 of the 52 were shot down"
             elif _OF_WHICH_BEFORE.search(before) and self.last_combined_sentence == si and (
                     self.last_dm is None or self.last_dm.start < self.last_combined_pos):
                 return  # "210 means of air attack, of which 144 were neutralised"
@@ -854,8 +854,8 @@ class _Reader:
             if fam is None or cell is None:
                 continue
             line_start = text.rfind("\n", 0, w.start) + 1
-            prefix = "".join(text[a:b] for a, b in _gaps(
-                [(x.start, x.end) for x in self.weapons if line_start <= x.start < w.start], line_start, w.start))
+            earlier = self._weapons_in(Span(line_start, w.start))
+            prefix = "".join(text[a:b] for a, b in _gaps([(x.start, x.end) for x in earlier], line_start, w.start))
             line_head = not prefix.strip(" \t•*–—-/,&+")  # "Shahed/Gerbera ..... 120"
             paren = text.rfind("(", span.start, w.start)
             verb = None
