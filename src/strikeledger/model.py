@@ -52,6 +52,23 @@ class DamageCategory(str, Enum):
     other = "other"
 
 
+class Scope(str, Enum):
+    """What part of the attack a figure counts (CONTRACT.md v1.1)."""
+
+    national = "national"
+    oblast = "oblast"
+    settlement = "settlement"
+    site = "site"
+
+
+class Language(str, Enum):
+    """The language a report is mostly written in (ISO 639-1, CONTRACT.md v1.1)."""
+
+    en = "en"
+    uk = "uk"
+    ru = "ru"
+
+
 class DatePrecision(str, Enum):
     day = "day"
     week = "week"
@@ -110,6 +127,7 @@ class Figure(_Model):
     weapon: str | None = None
     place: str | None = None
     speaker: str | None = None
+    scope: Scope | None = None
     evidence: Evidence
 
     def key(self) -> tuple:
@@ -154,6 +172,7 @@ class Record(_Model):
     """What one report becomes (CONTRACT.md, "One record per report")."""
 
     report_id: str
+    language: Language | None = None
     source: Source = Field(default_factory=Source)
     attack: Attack = Field(default_factory=Attack)
     figures: list[Figure] = Field(default_factory=list)
