@@ -91,6 +91,13 @@ class Evidence(_Model):
         return cls(start=start, end=end, text=text[start:end])
 
 
+class TextSpan(_Model):
+    """A character span of the report text without its text (a figure's sentence)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Quantity(_Model):
     """An amount as stated: value, qualifier and the inclusive bounds it implies."""
 
@@ -129,6 +136,12 @@ class Figure(_Model):
     speaker: str | None = None
     scope: Scope | None = None
     evidence: Evidence
+    # What extraction knew beyond the contract, kept for the store's columns so that
+    # incidents, exports and the API never re-read the text: the sentence the figure
+    # was read from, and the weapon families its phrase names (several when the figure
+    # counts types together). Not part of the contract JSON.
+    sentence: TextSpan | None = Field(default=None, exclude=True)
+    families: tuple[str, ...] = Field(default=(), exclude=True)
 
     def key(self) -> tuple:
         """The contract's identity of a figure within one record."""
