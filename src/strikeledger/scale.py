@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .extras import require
 from .ingest.readers import read_reports
 from .ingest.run import ErrorHandler, RunResult, safe_extract
 from .model import Report
@@ -113,7 +114,8 @@ def extract_with_dask(paths: Iterable[str | Path], address: str | None = None,
     once (default: 4 per worker thread); it bounds the driver's memory. Lines come in
     input order, so sorting is not even needed to compare with the single-process run.
     """
-    from distributed import Client, LocalCluster
+    distributed = require("distributed", "dask", "extraction on Dask")
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
     cluster = None
     if address is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from strikeledger.extras import require
 from strikeledger.store.base import AddResult, Store, uid_of
 
 __all__ = ["AddResult", "Store", "open_store", "uid_of", "DEFAULT_PATH"]
@@ -31,6 +32,7 @@ def open_store(target: str | Path | None = None, *, busy_timeout: float = 0.0) -
     that another process holds before raising StoreBusyError.
     """
     if isinstance(target, str) and target.lower().startswith(_POSTGRES_SCHEMES):
+        require("psycopg", "postgres", "a PostgreSQL store")
         from strikeledger.store.postgres_store import PostgresStore
         return PostgresStore(target)
     from strikeledger.store.duckdb_store import DuckDBStore
