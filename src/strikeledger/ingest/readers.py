@@ -257,6 +257,17 @@ def read_file(path: Path) -> Iterator[ReadResult]:
     yield from _READERS[kind](str(path), data)
 
 
+def _readable(f: Path) -> bool:
+    """A file a folder's walk reads: a known suffix, not hidden."""
+    return f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+
+
+def is_empty_folder(path: str | Path) -> bool:
+    """True for an existing folder under which no file would be read."""
+    folder = Path(path)
+    return folder.is_dir() and not any(_readable(f) for f in folder.rglob("*") if f.is_file())
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | str]:
     """Expand folders recursively (sorted, known suffixes only); '-' stays '-'."""
     for p in paths:
@@ -266,7 +277,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | str]
         path = Path(p)
         if path.is_dir():
             for f in sorted(x for x in path.rglob("*") if x.is_file()):
-                if f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                if _readable(f):
                     yield f
         elif path.exists():
             yield path

@@ -17,10 +17,19 @@ from pathlib import Path
 from strikeledger.extras import require
 from strikeledger.store.base import AddResult, Store, uid_of
 
-__all__ = ["AddResult", "Store", "open_store", "uid_of", "DEFAULT_PATH"]
+__all__ = ["AddResult", "Store", "open_store", "store_file", "uid_of", "DEFAULT_PATH"]
 
 DEFAULT_PATH = "strikeledger.duckdb"
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def store_file(target: str | Path | None = None) -> Path | None:
+    """The DuckDB file ``target`` names (as ``open_store`` reads it), or None for a
+    PostgreSQL URL or ``":memory:"``."""
+    if isinstance(target, str) and (target == ":memory:"
+                                    or target.lower().startswith(_POSTGRES_SCHEMES)):
+        return None
+    return Path(DEFAULT_PATH) if target is None else Path(target)
 
 
 def open_store(target: str | Path | None = None, *, busy_timeout: float = 0.0) -> Store:

@@ -1,0 +1,3 @@
+from strikeledger.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""`strikeledger serve`: the HTTP API and the dashboard."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .console import library_errors, out
+from .options import Db
+from .stores import require_store
+
+
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option("--host", metavar="ADDR",
+                                      help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT",
+                                      help="port to listen on")] = 8000,
+    max_body: Annotated[int, typer.Option("--max-body", metavar="BYTES",
+                                          help="largest request body")] = 5 * 1024 * 1024,
+) -> None:
+    """Serve the HTTP API and the dashboard (writes need STRIKELEDGER_TOKEN or
+    STRIKELEDGER_TOKEN_FILE; see docs/api.md)."""
+    import uvicorn
+
+    from ..api import create_app
+    require_store(db)
+    with library_errors():
+        api = create_app(db, max_body=max_body)
+    out.print(f"serving {db or 'strikeledger.duckdb'} at http://{host}:{port}/ "
+              f"(API docs at /docs)", highlight=False)
+    uvicorn.run(api, host=host, port=port, log_level="info")

@@ -1,0 +1,42 @@
+"""`strikeledger export`: files in every format, filtered like `incidents`."""
+from __future__ import annotations
+
+import csv
+import json
+
+from cli_data import run
+
+
+def test_csv_tables_into_a_folder(db, tmp_path):
+    out = tmp_path / "tables"
+    out.mkdir()
+    result = run("export", "csv", "-o", out, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert {p.name for p in out.iterdir()} == {"incidents.csv", "claims.csv", "places.csv",
+                                              "damage.csv"}
+    with open(out / "incidents.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["incident_id"] for r in rows] == ["2025-06-01", "2025-06-08"]
+    assert "2 incident(s) exported" in result.stdout
+
+
+def test_one_table_to_a_file_with_filters(db, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    result = run("export", "jsonl", "--table", "claims", "-o", out, "--db", db,
+                 "--oblast", "odesa")
+    assert result.exit_code == 0, result.stderr
+    claims = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert {c["incident_id"] for c in claims} == {"2025-06-08"}
+
+
+def test_geojson(db, tmp_path):
+    out = tmp_path / "incidents.geojson"
+    result = run("export", "geojson", "-o", out, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+def test_unknown_format(db, tmp_path):
+    result = run("export", "xlsx", "-o", tmp_path / "x", "--db", db)
+    assert result.exit_code == 1
+    assert "xlsx" in result.stderr and "Traceback" not in result.stderr
