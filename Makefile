@@ -8,17 +8,21 @@ DB ?= strikeledger.duckdb
 
 # Installs take the exact versions of constraints.txt (the tested set); pyproject.toml
 # keeps the compatible ranges that a library user installs with.
-PIP := $(PY) -m pip install -q -c constraints.txt
+# pip -qq: errors only. Without it, pip prints a warning for every configured package
+# index it cannot reach (about 70 on a machine with local mirrors), which says nothing about
+# this project; a failed install still prints its error and stops make.
+PIP_QQ := $(PY) -m pip install -qq --disable-pip-version-check
+PIP := $(PIP_QQ) -c constraints.txt
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
+	$(PIP_QQ) --upgrade pip
 	$(PIP) -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
+	$(PIP_QQ) --upgrade pip
 	$(PIP) -e ".[test]"
 	touch $(VENV)/.installed $@
 
@@ -27,8 +31,8 @@ install-test: $(VENV)/.installed-test
 
 ## Set up and run the main job on the demo reports: ingest into DuckDB, print per attack.
 demo: install
-	$(SL) ingest examples/ --db $(DB) --no-progress
-	$(SL) summary --db $(DB)
+	@$(SL) ingest examples/ --db $(DB) --no-progress
+	@$(SL) summary --db $(DB)
 
 ## System packages the slow tests use (PostgreSQL server, Chromium); installs only what is missing.
 system:
