@@ -156,6 +156,8 @@ class Place(_Model):
     lon: float | None
     role: Literal["hit", "mentioned"]
     evidence: Evidence
+    # the sentence the place was read from, for the store's columns (not contract JSON)
+    sentence: TextSpan | None = Field(default=None, exclude=True)
 
 
 class Damage(_Model):
@@ -163,6 +165,8 @@ class Damage(_Model):
     text: str
     place: str | None = None
     evidence: Evidence
+    # the sentence the item was read from, for the store's columns (not contract JSON)
+    sentence: TextSpan | None = Field(default=None, exclude=True)
 
 
 class Speaker(_Model):

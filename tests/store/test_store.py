@@ -17,6 +17,8 @@ from strikeledger.model import (
     Attack, Damage, Evidence, Figure, Place, Quantity, Record, Report, Source, Speaker,
     text_hash)
 from strikeledger.store import AddResult, open_store, uid_of
+from strikeledger.store.enrich import enrich
+from strikeledger.store.schema import SCHEMA_VERSION
 
 D = dt.date
 
@@ -239,7 +241,7 @@ def test_duckdb_search_does_not_treat_like_wildcards_as_wildcards():
 def test_records_streams_in_ingestion_order(store):
     pairs = numbered(7)
     store.add_many(pairs, batch_size=3)
-    assert list(store.records(batch_size=2)) == pairs
+    assert list(store.records(batch_size=2)) == [(r, enrich(r.text, rec)) for r, rec in pairs]
 
 
 def test_records_lets_the_caller_write_while_reading(store):
@@ -260,7 +262,7 @@ def test_reopening_keeps_data_and_schema(new_target):
     with open_store(target) as s:
         assert s.count_reports() == 3
         assert s._fetch("SELECT key, value FROM meta", []) == [
-            {"key": "schema_version", "value": "1"}]
+            {"key": "schema_version", "value": str(SCHEMA_VERSION)}]
 
 
 def test_a_closed_store_says_so(store):
@@ -368,7 +370,7 @@ def test_a_killed_ingest_leaves_whole_batches(tmp_path):
     with open_store(path) as s:
         assert s.count_reports() == 400  # 8 whole batches of 50
         assert len(s.figures()) == 400
-        assert list(s.records()) == numbered(400)
+        assert list(s.records()) == [(r, enrich(r.text, rec)) for r, rec in numbered(400)]
 
 
 # --- PostgreSQL specifics ----------------------------------------------------------

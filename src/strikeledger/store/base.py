@@ -3,8 +3,10 @@
 A backend (DuckDB, PostgreSQL) supplies connections, the schema, one batched write and
 the SQL that differs between dialects; everything else is here: turning a
 ``(Report, Record)`` pair into rows, batching, the read queries and the shape of what
-they return. Read queries are written with ``?`` placeholders; the PostgreSQL backend
-turns them into ``%s``. No user value is ever formatted into SQL.
+they return. Queries use numbered placeholders (``$1``, ``$2``: ``Params`` hands them
+out), which both drivers take as they are: DuckDB natively, psycopg through its raw
+cursors, which send the query to the server untouched. No user value is ever formatted
+into SQL, and no query is rewritten, so a literal ``?`` or ``%`` in SQL is just text.
 
 Reads return plain dicts (dates as ``datetime.date``, ``ingested_at`` as an aware UTC
 ``datetime``), the same from both backends.
@@ -25,39 +27,34 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from strikeledger.errors import InputError, StoreError, StrikeledgerError
-from strikeledger.model import Kind, Record, Report, text_hash
-from strikeledger.store.schema import SCHEMA_VERSION
+from strikeledger.model import Kind, Record, Report, TextSpan, text_hash
+from strikeledger.store import schema
+from strikeledger.store.enrich import enrich
 
 log = logging.getLogger(__name__)
 
 UID_LENGTH = 16
 
-REPORT_COLUMNS = ("uid", "report_id", "content_hash", "text", "published", "url",
-                  "publisher", "origin", "ingested_at", "attack_date", "date_precision",
-                  "record")
-SUMMARY_COLUMNS = ("uid", "report_id", "content_hash", "published", "url", "publisher",
-                   "origin", "ingested_at", "attack_date", "date_precision")
-FIGURE_COLUMNS = ("uid", "seq", "kind", "value", "qualifier", "low", "high", "weapon",
-                  "place", "admin1", "speaker", "ev_start", "ev_end", "ev_text",
-                  "attack_date")
-PLACE_COLUMNS = ("uid", "seq", "name", "admin1", "lat", "lon", "role", "ev_start",
-                 "ev_end", "ev_text")
-DAMAGE_COLUMNS = ("uid", "seq", "category", "text", "place", "ev_start", "ev_end",
-                  "ev_text")
-SPEAKER_COLUMNS = ("uid", "seq", "name", "role")
-WEAPON_COLUMNS = ("uid", "seq", "name")
-CHILD_TABLES: dict[str, tuple[str, ...]] = {
-    "figures": FIGURE_COLUMNS,
-    "places": PLACE_COLUMNS,
-    "damage": DAMAGE_COLUMNS,
-    "speakers": SPEAKER_COLUMNS,
-    "weapons": WEAPON_COLUMNS,
-}
+REPORT_COLUMNS = schema.REPORTS.names
+SUMMARY_COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("text", "record"))
+FIGURE_COLUMNS = schema.FIGURES.names
+CHILD_TABLES: dict[str, tuple[str, ...]] = {t.name: t.names for t in schema.CHILDREN}
 
 MAX_SEARCH_TERMS = 16
 _TERM = re.compile(r"\w+")
 _SUMMARY_SQL = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
 _FIGURE_SQL = ", ".join(f"f.{c}" for c in FIGURE_COLUMNS if c != "seq")
+
+
+class Params:
+    """Numbered placeholders for one query: ``p(value)`` keeps the value, returns ``$n``."""
+
+    def __init__(self, values: Iterable = ()):
+        self.values: list = list(values)
+
+    def __call__(self, value: object) -> str:
+        self.values.append(value)
+        return f"${len(self.values)}"
 
 
 def uid_of(content_hash: str) -> str:
@@ -116,6 +113,7 @@ def prepare(report: Report, record: Record, ingested_at: dt.datetime) -> Prepare
                          f"{report.report_id!r}: a record must belong to its report")
     payload = record.model_dump(mode="json")
     _check_strings(report, payload)
+    record = enrich(report.text, record)
     content_hash = text_hash(report.text)
     uid = uid_of(content_hash)
     attack_date = record.attack.date
@@ -131,16 +129,42 @@ def prepare(report: Report, record: Record, ingested_at: dt.datetime) -> Prepare
         ev = f.evidence
         admin1 = admin1_of.get(f.place.casefold()) if f.place else None
         figures.append((uid, i, f.kind, f.value, f.qualifier, f.low, f.high, f.weapon,
-                        f.place, admin1, f.speaker, ev.start, ev.end, ev.text, attack_date))
+                        f.place, admin1, f.speaker, ev.start, ev.end, ev.text, attack_date,
+                        f.scope, *_span(f.sentence), json.dumps(list(f.families))))
     places = [(uid, i, p.name, p.admin1, p.lat, p.lon, p.role, p.evidence.start,
-               p.evidence.end, p.evidence.text) for i, p in enumerate(record.places)]
+               p.evidence.end, p.evidence.text, *_span(p.sentence))
+              for i, p in enumerate(record.places)]
     damage = [(uid, i, d.category, d.text, d.place, d.evidence.start, d.evidence.end,
-               d.evidence.text) for i, d in enumerate(record.damage)]
+               d.evidence.text, *_span(d.sentence)) for i, d in enumerate(record.damage)]
     speakers = [(uid, i, s.name, s.role) for i, s in enumerate(record.speakers)]
     weapons = [(uid, i, w) for i, w in enumerate(record.weapons)]
     return PreparedReport(uid, content_hash, report_row, {
         "figures": figures, "places": places, "damage": damage,
         "speakers": speakers, "weapons": weapons})
+
+
+def _span(span: TextSpan | None) -> tuple[int | None, int | None]:
+    return (span.start, span.end) if span is not None else (None, None)
+
+
+def attach_columns(record: Record, figures: dict, places: dict, damage: dict) -> Record:
+    """``record`` with the store's columns put back on its items (``seq -> row``): figure
+    sentence spans and families, place and damage sentence spans."""
+    def span(row) -> TextSpan | None:
+        return None if row is None or row[0] is None else TextSpan(start=row[0], end=row[1])
+
+    figs = []
+    for i, f in enumerate(record.figures):
+        row = figures.get(i)
+        if row is not None:
+            f = f.model_copy(update={"sentence": span(row),
+                                     "families": tuple(json.loads(row[2] or "[]"))})
+        figs.append(f)
+    pls = [p.model_copy(update={"sentence": span(places.get(i))})
+           for i, p in enumerate(record.places)]
+    dmg = [d.model_copy(update={"sentence": span(damage.get(i))})
+           for i, d in enumerate(record.damage)]
+    return record.model_copy(update={"figures": figs, "places": pls, "damage": dmg})
 
 
 def _as_date(value: dt.date | str | None, name: str) -> dt.date | None:
@@ -221,10 +245,15 @@ class Store(ABC):
         except self._driver_errors as exc:
             raise StoreError(f"{self.target}: {action} failed: {exc}".strip()) from exc
 
-    def _check_version(self, version: str) -> None:
-        if version != str(SCHEMA_VERSION):
-            raise StoreError(f"{self.target}: store has schema version {version}; this "
-                             f"strikeledger reads version {SCHEMA_VERSION}")
+    @abstractmethod
+    def _execute(self, sql: str, params: list | None = None) -> None:
+        """Run one statement (``$n`` placeholders) inside the current transaction."""
+
+    @abstractmethod
+    def _update_rows(self, table: str, key: tuple[str, ...], columns: tuple[str, ...],
+                     rows: list[tuple]) -> None:
+        """Set ``columns`` of the rows of ``table`` matched by ``key`` (each row is the key
+        values, then the column values), in the current transaction."""
 
     # --- backend primitives ----------------------------------------------------------
 
@@ -303,11 +332,12 @@ class Store(ABC):
         ``date_from``/``date_to`` (inclusive) filter on the attack date; a report whose
         attack date is unknown is left out when either is given.
         """
-        where, params = self._date_filter("r.attack_date", date_from, date_to)
-        sql = (f"SELECT {_SUMMARY_SQL} FROM reports r{where}"
-               " ORDER BY r.attack_date DESC NULLS LAST, r.seq")
-        sql, params = self._page(sql, params, limit, offset)
-        return [self._summary(row) for row in self._read("listing reports", sql, params)]
+        p = Params()
+        where = self._date_filter(p, "r.attack_date", date_from, date_to)
+        sql = (f"SELECT {_SUMMARY_SQL} FROM reports r"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY r.attack_date DESC NULLS LAST, r.seq" + self._page(p, limit, offset))
+        return [self._summary(row) for row in self._read("listing reports", sql, p.values)]
 
     def get_report(self, key: str) -> dict | None:
         """One report with ``text`` and ``record`` (a dict), by uid, content hash or
@@ -316,11 +346,13 @@ class Store(ABC):
         A uid or content hash wins over a report_id. When several reports share a report_id, the one
         ingested first is returned; ask by uid for another. None when nothing matches.
         """
+        p = Params()
+        k = p(key)
         sql = (f"SELECT {_SUMMARY_SQL}, r.text, r.record FROM reports r"
-               " WHERE r.uid = ? OR r.content_hash = ? OR r.report_id = ?"
-               " ORDER BY CASE WHEN r.uid = ? OR r.content_hash = ? THEN 0 ELSE 1 END,"
+               f" WHERE r.uid = {k} OR r.content_hash = {k} OR r.report_id = {k}"
+               f" ORDER BY CASE WHEN r.uid = {k} OR r.content_hash = {k} THEN 0 ELSE 1 END,"
                " r.seq LIMIT 1")
-        rows = self._read("reading a report", sql, [key] * 5)
+        rows = self._read("reading a report", sql, p.values)
         if not rows:
             return None
         row = self._summary(rows[0])
@@ -329,27 +361,57 @@ class Store(ABC):
         return row
 
     def records(self, batch_size: int = 500) -> Iterator[tuple[Report, Record]]:
-        """Every stored (report, record) pair, in ingestion order, streamed."""
-        sql = ("SELECT report_id, text, published, url, publisher, origin, record"
+        """Every stored (report, record) pair, in ingestion order, streamed.
+
+        The records carry the store's columns beyond the contract JSON (figure sentence
+        spans and weapon families, place and damage sentences).
+        """
+        sql = ("SELECT uid, report_id, text, published, url, publisher, origin, record"
                " FROM reports ORDER BY seq")
         with self._mapped("reading records"):
-            for report_id, text, published, url, publisher, origin, payload in \
-                    self._stream(sql, [], batch_size):
-                report = Report(report_id=report_id, text=text, published=published,
-                                url=url, publisher=publisher, origin=origin)
-                try:
-                    if isinstance(payload, str):
-                        record = Record.model_validate_json(payload)
-                    else:
-                        record = Record.model_validate(payload)
-                except ValidationError as exc:
-                    raise StoreError(f"{self.target}: stored record of {report_id!r} "
-                                     f"no longer validates: {exc}") from exc
-                yield report, record
+            batch: list[tuple] = []
+            for row in self._stream(sql, [], batch_size):
+                batch.append(row)
+                if len(batch) >= batch_size:
+                    yield from self._records(batch)
+                    batch = []
+            if batch:
+                yield from self._records(batch)
+
+    def _records(self, rows: list[tuple]) -> Iterator[tuple[Report, Record]]:
+        columns = self._span_columns([r[0] for r in rows])
+        for uid, report_id, text, published, url, publisher, origin, payload in rows:
+            report = Report(report_id=report_id, text=text, published=published,
+                            url=url, publisher=publisher, origin=origin)
+            try:
+                if isinstance(payload, str):
+                    record = Record.model_validate_json(payload)
+                else:
+                    record = Record.model_validate(payload)
+            except ValidationError as exc:
+                raise StoreError(f"{self.target}: stored record of {report_id!r} "
+                                 f"no longer validates: {exc}") from exc
+            yield report, attach_columns(record, *(columns[t].get(uid, {}) for t in
+                                                   ("figures", "places", "damage")))
+
+    def _span_columns(self, uids: list[str]) -> dict[str, dict[str, dict[int, tuple]]]:
+        """table -> uid -> seq -> (sentence_start, sentence_end[, families]) of ``uids``."""
+        out: dict[str, dict[str, dict[int, tuple]]] = {}
+        for table, extra in (("figures", ", families"), ("places", ""), ("damage", "")):
+            p = Params()
+            sql = (f"SELECT uid, seq, sentence_start, sentence_end{extra} FROM {table}"
+                   f" WHERE uid IN (SELECT unnest(CAST({p(uids)} AS TEXT[])))")
+            by_uid: dict[str, dict[int, tuple]] = {}
+            for row in self._fetch(sql, p.values):
+                by_uid.setdefault(row["uid"], {})[row["seq"]] = (
+                    row["sentence_start"], row["sentence_end"], row.get("families"))
+            out[table] = by_uid
+        return out
 
     def figures(self, date_from: dt.date | str | None = None,
                 date_to: dt.date | str | None = None, kind: Kind | str | None = None,
-                oblast: str | None = None, limit: int | None = None) -> list[dict]:
+                oblast: str | None = None, limit: int | None = None,
+                offset: int = 0) -> list[dict]:
         """Figures with their report's uid, report_id and attack date.
 
         ``kind`` is a figure kind. ``oblast`` is matched case-insensitively as a
@@ -357,30 +419,30 @@ class Store(ABC):
         of the figure's own place when its admin1 is known, otherwise of any place the
         figure's report says was hit.
         """
-        where, params = self._date_filter("f.attack_date", date_from, date_to)
-        clauses = [where[len(" WHERE "):]] if where else []
+        p = Params()
+        clauses = self._date_filter(p, "f.attack_date", date_from, date_to)
         if kind is not None:
             try:
                 kind = Kind(kind).value
             except ValueError:
                 raise InputError(f"kind: unknown figure kind {kind!r}; expected one of "
                                  + ", ".join(k.value for k in Kind)) from None
-            clauses.append("f.kind = ?")
-            params.append(kind)
+            clauses.append(f"f.kind = {p(kind)}")
         if oblast is not None:
-            needle = oblast.strip().lower()
+            needle = p(oblast.strip().lower())
             clauses.append(
-                "(CASE WHEN f.admin1 IS NOT NULL THEN strpos(lower(f.admin1), ?) > 0"
+                f"(CASE WHEN f.admin1 IS NOT NULL THEN strpos(lower(f.admin1), {needle}) > 0"
                 " ELSE EXISTS (SELECT 1 FROM places p WHERE p.uid = f.uid"
-                " AND p.role = 'hit' AND strpos(lower(p.admin1), ?) > 0) END)")
-            params += [needle, needle]
+                f" AND p.role = 'hit' AND strpos(lower(p.admin1), {needle}) > 0) END)")
         sql = (f"SELECT {_FIGURE_SQL}, r.report_id FROM figures f"
                " JOIN reports r ON r.uid = f.uid")
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY f.attack_date NULLS LAST, r.seq, f.seq"
-        sql, params = self._page(sql, params, limit, 0)
-        return self._read("reading figures", sql, params)
+        sql += " ORDER BY f.attack_date NULLS LAST, r.seq, f.seq" + self._page(p, limit, offset)
+        rows = self._read("reading figures", sql, p.values)
+        for row in rows:
+            row["families"] = json.loads(row["families"]) if row.get("families") else []
+        return rows
 
     def search(self, q: str, limit: int = 20) -> list[dict]:
         """Report summaries whose text matches ``q``, each with a ``snippet``.
@@ -411,30 +473,28 @@ class Store(ABC):
             return self._fetch(sql, params)
 
     @staticmethod
-    def _date_filter(column: str, date_from: dt.date | str | None,
-                     date_to: dt.date | str | None) -> tuple[str, list]:
-        clauses, params = [], []
+    def _date_filter(p: Params, column: str, date_from: dt.date | str | None,
+                     date_to: dt.date | str | None) -> list[str]:
+        clauses = []
         start = _as_date(date_from, "date_from")
         end = _as_date(date_to, "date_to")
         if start is not None:
-            clauses.append(f"{column} >= ?")
-            params.append(start)
+            clauses.append(f"{column} >= {p(start)}")
         if end is not None:
-            clauses.append(f"{column} <= ?")
-            params.append(end)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+            clauses.append(f"{column} <= {p(end)}")
+        return clauses
 
     @staticmethod
-    def _page(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
+    def _page(p: Params, limit: int | None, offset: int) -> str:
+        """`` LIMIT .. OFFSET ..`` for a page (nothing for no limit and no offset)."""
         limit = _as_count(limit, "limit")
         offset = _as_count(offset, "offset") or 0
+        sql = ""
         if limit is not None:
-            sql += " LIMIT ?"
-            params = [*params, limit]
+            sql += f" LIMIT {p(limit)}"
         if offset:
-            sql += " OFFSET ?"
-            params = [*params, offset]
-        return sql, params
+            sql += f" OFFSET {p(offset)}"
+        return sql
 
     @staticmethod
     def _summary(row: dict) -> dict:

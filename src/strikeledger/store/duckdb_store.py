@@ -32,10 +32,10 @@ import duckdb
 import pyarrow as pa
 
 from strikeledger.errors import StoreBusyError, StoreError
-from strikeledger.store import schema
 from strikeledger.model import Record, Report
+from strikeledger.store import migrations, schema
 from strikeledger.store.base import (
-    CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, AddResult, PreparedReport, Store)
+    CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, AddResult, Params, PreparedReport, Store)
 
 log = logging.getLogger(__name__)
 
@@ -72,18 +72,7 @@ def has_keys(con: duckdb.DuckDBPyConnection) -> bool:
         f" current_database() AND table_name IN ({names}))").fetchone()
     return n > 0
 
-_TEXT, _INT, _BIG, _FLOAT, _DATE = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.date32()
-_ARROW_TYPES = {
-    "uid": _TEXT, "seq": _INT, "kind": _TEXT, "value": _BIG, "qualifier": _TEXT,
-    "low": _BIG, "high": _BIG, "weapon": _TEXT, "place": _TEXT, "admin1": _TEXT,
-    "speaker": _TEXT, "ev_start": _INT, "ev_end": _INT, "ev_text": _TEXT,
-    "attack_date": _DATE, "name": _TEXT, "lat": _FLOAT, "lon": _FLOAT, "role": _TEXT,
-    "category": _TEXT, "text": _TEXT, "report_id": _TEXT, "content_hash": _TEXT,
-    "published": _DATE, "url": _TEXT, "publisher": _TEXT, "origin": _TEXT,
-    "ingested_at": pa.timestamp("us"), "date_precision": _TEXT, "record": _TEXT,
-}
-_SCHEMAS = {name: pa.schema([(c, _ARROW_TYPES[c]) for c in cols])
-            for name, cols in {"reports": REPORT_COLUMNS, **CHILD_TABLES}.items()}
+_SCHEMAS = {t.name: t.arrow_schema() for t in (schema.REPORTS, *schema.CHILDREN)}
 
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
@@ -143,22 +132,48 @@ class DuckDBStore(Store):
                 pause = min(pause * 2, 0.5)
 
     def _create_schema(self) -> None:
-        with self._mapped("creating the schema"):
-            self._con.execute("BEGIN TRANSACTION")
-            try:
-                for statement in schema.statements(schema.DUCKDB):
-                    self._con.execute(statement)
-                row = self._con.execute(
-                    "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-                if row is None:
-                    self._con.execute("INSERT INTO meta VALUES ('schema_version', ?)",
-                                      [str(schema.SCHEMA_VERSION)])
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
-        if row is not None:
-            self._check_version(row[0])
+        """Create a new store's tables, or migrate an older store (``migrations``)."""
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        with self._mapped("reading the schema version"):
+            (exists,) = self._con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE database_name ="
+                " current_database() AND schema_name = current_schema()"
+                " AND table_name = 'meta'").fetchone()
+        with self._mapped("creating the schema"), self._lock, self._transaction():
+            if not exists:
+                migrations.create(self, schema.DUCKDB, now)
+                return
+            steps = migrations.pending(migrations.stored_version(self))
+            for step in steps:
+                migrations.apply(self, step, schema.DUCKDB, now)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    def _execute(self, sql: str, params: list | None = None) -> None:
+        self._con.execute(sql, params or [])
+
+    def _update_rows(self, table: str, key: tuple[str, ...], columns: tuple[str, ...],
+                     rows: list[tuple]) -> None:
+        if not rows:
+            return
+        spec = schema.BY_NAME[table]
+        fields = [(c, spec.column(c).arrow_type()) for c in (*key, *columns)]
+        arrays = [pa.array(col, type=t) for col, (_, t) in zip(zip(*rows), fields)]
+        self._con.register("_updates", pa.Table.from_arrays(arrays, names=[c for c, _ in fields]))
+        try:
+            sets = ", ".join(f"{c} = u.{c}" for c in columns)
+            match = " AND ".join(f"{table}.{k} = u.{k}" for k in key)
+            self._con.execute(f"UPDATE {table} SET {sets} FROM _updates u WHERE {match}")
+        finally:
+            self._con.unregister("_updates")
 
     def _close(self) -> None:
         self._con.close()
@@ -275,8 +290,9 @@ class DuckDBStore(Store):
             cur.close()
 
     def _search(self, terms: list[str], q: str, limit: int) -> list[dict]:
-        where = " AND ".join(["strpos(lower(r.text), ?) > 0"] * len(terms))
+        p = Params()
+        where = " AND ".join(f"strpos(lower(r.text), {p(t)}) > 0" for t in terms)
         cols = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
         sql = (f"SELECT {cols}, r.text FROM reports r WHERE {where}"
-               " ORDER BY r.attack_date DESC NULLS LAST, r.seq LIMIT ?")
-        return self._fetch(sql, [*terms, limit])
+               f" ORDER BY r.attack_date DESC NULLS LAST, r.seq LIMIT {p(limit)}")
+        return self._fetch(sql, p.values)

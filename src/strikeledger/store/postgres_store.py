@@ -8,21 +8,27 @@ other in one order and cannot deadlock, while rows still go in (and get ``seq``)
 order they were given. Should a deadlock or serialization failure happen anyway, the
 batch is retried.
 
+Every query goes through psycopg's raw cursors (``RawCursor``, ``RawServerCursor``): the
+``$1``-numbered placeholders the store writes are PostgreSQL's own, so psycopg sends the
+query as it is and binds the values server-side; nothing rewrites the SQL.
+
 Tables live in the connection's ``search_path`` (``?options=-csearch_path%3Dname`` in
 the URL puts them in another schema).
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import psycopg
 from psycopg import errors as pg_errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from strikeledger.errors import StoreError
-from strikeledger.store import schema
+from strikeledger.store import migrations, schema
 from strikeledger.store.base import (
     CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, PreparedReport, Store)
 
@@ -40,7 +46,8 @@ _INSERT_REPORTS = (
     " ON CONFLICT (content_hash) DO NOTHING RETURNING uid").format(
     cols=", ".join(REPORT_COLUMNS),
     select=", ".join("record::jsonb" if c == "record" else c for c in REPORT_COLUMNS),
-    arrays=", ".join(f"%s::{_ARRAY_TYPES.get(c, 'text')}[]" for c in REPORT_COLUMNS))
+    arrays=", ".join(f"${i}::{_ARRAY_TYPES.get(c, 'text')}[]"
+                     for i, c in enumerate(REPORT_COLUMNS, start=1)))
 
 
 def redact(url: str) -> str:
@@ -75,7 +82,9 @@ class PostgresStore(Store):
             params = conninfo_to_dict(self._url)
             params.setdefault("connect_timeout", str(max(1, int(timeout))))
             self._conninfo = make_conninfo(**params)
-            conn = psycopg.connect(self._conninfo, autocommit=True)
+            conn = psycopg.connect(self._conninfo, autocommit=True,
+                                   cursor_factory=psycopg.RawCursor)
+            conn.server_cursor_factory = psycopg.RawServerCursor
             # JIT compiles for ~0.2 s on the figure queries whose estimates look big;
             # they run in a fraction of that without it.
             conn.execute("SET jit = off")
@@ -83,32 +92,43 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise StoreError(f"{self.target}: cannot connect to PostgreSQL: {exc}") from exc
 
-    def _stored_version(self) -> str | None:
-        if self._conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
-            return None
-        row = self._conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return row[0] if row else None
+    def _has_meta(self) -> bool:
+        return self._conn.execute("SELECT to_regclass('meta')").fetchone()[0] is not None
 
     def _create_schema(self) -> None:
-        # DDL takes table locks even when it changes nothing: skip it when the schema is
-        # already there, so that opening a store never waits for another's writes.
+        """Create a new store's tables, or migrate an older one (``migrations``).
+
+        DDL takes table locks even when it changes nothing: a store already at the current
+        version is left alone, so that opening it never waits for another's writes.
+        """
         with self._mapped("reading the schema version"):
-            row = self._stored_version()
-        if row is not None:
-            self._check_version(row)
+            if self._has_meta() and migrations.stored_version(self) == schema.SCHEMA_VERSION:
+                return
+        now = dt.datetime.now(dt.timezone.utc)
+        with self._mapped("creating the schema"), self._transaction():
+            self._execute("SELECT pg_advisory_xact_lock($1, $2)", list(_SCHEMA_LOCK))
+            if not self._has_meta():
+                migrations.create(self, schema.POSTGRES, now)
+                return
+            for step in migrations.pending(migrations.stored_version(self)):
+                migrations.apply(self, step, schema.POSTGRES, now)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._conn.transaction():
+            yield
+
+    def _execute(self, sql: str, params: list | None = None) -> None:
+        self._conn.execute(sql, params or None)
+
+    def _update_rows(self, table: str, key: tuple[str, ...], columns: tuple[str, ...],
+                     rows: list[tuple]) -> None:
+        if not rows:
             return
-        with self._mapped("creating the schema"), self._conn.transaction():
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", _SCHEMA_LOCK)
-            for statement in schema.statements(schema.POSTGRES):
-                self._conn.execute(statement)
-            row = self._conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self._conn.execute("INSERT INTO meta VALUES ('schema_version', %s)",
-                                   [str(schema.SCHEMA_VERSION)])
-        if row is not None:
-            self._check_version(row[0])
+        sets = ", ".join(f"{c} = ${len(key) + i}" for i, c in enumerate(columns, start=1))
+        match = " AND ".join(f"{k} = ${i}" for i, k in enumerate(key, start=1))
+        with self._conn.cursor() as cur:
+            cur.executemany(f"UPDATE {table} SET {sets} WHERE {match}", rows)
 
     def _close(self) -> None:
         self._conn.close()
@@ -130,8 +150,8 @@ class PostgresStore(Store):
     def _write_once(self, batch: list[PreparedReport]) -> int:
         columns = [list(col) for col in zip(*(p.report for p in batch))]
         with self._conn.cursor() as cur:
-            cur.execute("SELECT count(pg_advisory_xact_lock(%s, hashtext(h)))"
-                        " FROM (SELECT DISTINCT h FROM unnest(%s::text[]) AS u(h)"
+            cur.execute("SELECT count(pg_advisory_xact_lock($1, hashtext(h)))"
+                        " FROM (SELECT DISTINCT h FROM unnest($2::text[]) AS u(h)"
                         " ORDER BY h) AS ordered",
                         [_HASH_LOCK_CLASS, sorted(p.content_hash for p in batch)])
             cur.execute(_INSERT_REPORTS, columns)
@@ -148,26 +168,27 @@ class PostgresStore(Store):
 
     def _fetch(self, sql: str, params: list) -> list[dict]:
         with self._conn.cursor() as cur:
-            cur.execute(sql.replace("?", "%s"), params)
+            cur.execute(sql, params)
             names = [d.name for d in cur.description]
             return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def _stream(self, sql: str, params: list, size: int) -> Iterator[tuple]:
         # A server-side cursor on its own connection: rows arrive `size` at a time and
         # the caller may write through this store meanwhile.
-        with psycopg.connect(self._conninfo) as conn:
+        with psycopg.connect(self._conninfo, cursor_factory=psycopg.RawCursor) as conn:
+            conn.server_cursor_factory = psycopg.RawServerCursor
             with conn.cursor(name="strikeledger_records") as cur:
                 cur.itersize = size
-                cur.execute(sql.replace("?", "%s"), params)
+                cur.execute(sql, params)
                 yield from cur
 
     def _search(self, terms: list[str], q: str, limit: int) -> list[dict]:
         cols = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
         sql = (f"SELECT {cols}, r.text FROM reports r,"
-               " plainto_tsquery('english', %s) AS query"
+               " plainto_tsquery('english', $1) AS query"
                " WHERE to_tsvector('english', r.text) @@ query"
                " ORDER BY ts_rank(to_tsvector('english', r.text), query) DESC, r.seq"
-               " LIMIT %s")
+               " LIMIT $2")
         with self._conn.cursor() as cur:
             cur.execute(sql, [q, limit])
             names = [d.name for d in cur.description]

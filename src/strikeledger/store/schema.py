@@ -1,8 +1,10 @@
-"""The store's tables, in the two SQL dialects it speaks.
+"""The store's tables, declared once: DDL for both dialects, column lists, Arrow types.
 
-Kept as Python strings (not .sql files) so they ship with the package without
-package-data rules. Every statement is idempotent: opening a store creates what is
-missing and leaves what exists.
+Each table is a ``Table`` of ``Column``s with a logical type; ``ddl(dialect)`` writes its
+CREATE statements, ``names`` its column list and ``arrow_schema()`` the Arrow schema the
+DuckDB writer loads batches with. A column or table records the schema version that
+added it (``since``), so that ``migrations.py`` can bring an older store up to date from
+the same declarations.
 
 Identity: ``reports.uid`` is the first 16 hex digits of the SHA-256 of the report text
 (``content_hash``). ``report_id`` is not unique: two sources may both call a report
@@ -21,115 +23,171 @@ keep their keys (``duckdb_store.has_keys``).
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+from dataclasses import dataclass, field
 
-_CHILDREN = """
-CREATE TABLE IF NOT EXISTS figures (
-    uid TEXT NOT NULL{ref},
-    seq INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    value BIGINT,
-    qualifier TEXT NOT NULL,
-    low BIGINT,
-    high BIGINT,
-    weapon TEXT,
-    place TEXT,
-    admin1 TEXT,
-    speaker TEXT,
-    ev_start INTEGER NOT NULL,
-    ev_end INTEGER NOT NULL,
-    ev_text TEXT NOT NULL,
-    attack_date DATE{pk}
-);
-CREATE TABLE IF NOT EXISTS places (
-    uid TEXT NOT NULL{ref},
-    seq INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    admin1 TEXT,
-    lat {float},
-    lon {float},
-    role TEXT NOT NULL,
-    ev_start INTEGER NOT NULL,
-    ev_end INTEGER NOT NULL,
-    ev_text TEXT NOT NULL{pk}
-);
-CREATE TABLE IF NOT EXISTS damage (
-    uid TEXT NOT NULL{ref},
-    seq INTEGER NOT NULL,
-    category TEXT NOT NULL,
-    text TEXT NOT NULL,
-    place TEXT,
-    ev_start INTEGER NOT NULL,
-    ev_end INTEGER NOT NULL,
-    ev_text TEXT NOT NULL{pk}
-);
-CREATE TABLE IF NOT EXISTS speakers (
-    uid TEXT NOT NULL{ref},
-    seq INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    role TEXT{pk}
-);
-CREATE TABLE IF NOT EXISTS weapons (
-    uid TEXT NOT NULL{ref},
-    seq INTEGER NOT NULL,
-    name TEXT NOT NULL{pk}
-);
-"""
-_CHILD_INDEXES = """\
-CREATE INDEX IF NOT EXISTS figures_kind_date ON figures (kind, attack_date);
-CREATE INDEX IF NOT EXISTS figures_date ON figures (attack_date);
-"""
-_CHILD_KEYS = {"ref": " REFERENCES reports (uid)", "pk": ",\n    PRIMARY KEY (uid, seq)"}
+SCHEMA_VERSION = 2
 
-_META = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
+DUCKDB = "duckdb"
+POSTGRES = "postgres"
 
-_REPORT_COLUMNS = """
-    uid TEXT {uid_key},
-    report_id TEXT NOT NULL,
-    content_hash TEXT NOT NULL{hash_key},
-    text TEXT NOT NULL,
-    published DATE,
-    url TEXT,
-    publisher TEXT,
-    origin TEXT,
-    ingested_at {timestamp} NOT NULL,
-    attack_date DATE,
-    date_precision TEXT,
-    record {json} NOT NULL
-"""
+# logical type -> (DuckDB, PostgreSQL)
+_SQL_TYPES = {
+    "text": ("TEXT", "TEXT"),
+    "int": ("INTEGER", "INTEGER"),
+    "bigint": ("BIGINT", "BIGINT"),
+    "double": ("DOUBLE", "DOUBLE PRECISION"),
+    "date": ("DATE", "DATE"),
+    # DuckDB keeps naive UTC wall time: TIMESTAMPTZ would need the ICU extension.
+    "timestamp": ("TIMESTAMP", "TIMESTAMPTZ"),
+    "json": ("JSON", "JSONB"),
+    "bool": ("BOOLEAN", "BOOLEAN"),
+}
 
-DUCKDB = (
-    _META
-    + "CREATE SEQUENCE IF NOT EXISTS report_seq;\n"
-    + "CREATE TABLE IF NOT EXISTS reports (\n"
-    + "    seq BIGINT NOT NULL DEFAULT nextval('report_seq'),"
-    # ingested_at is naive UTC in DuckDB: TIMESTAMPTZ would need the ICU extension.
-    + _REPORT_COLUMNS.format(timestamp="TIMESTAMP", json="JSON", uid_key="NOT NULL",
-                             hash_key="")
-    + ");\n"
-    + _CHILDREN.format(float="DOUBLE", ref="", pk="")
-)
 
-POSTGRES = (
-    _META
-    + "CREATE TABLE IF NOT EXISTS reports (\n"
-    + "    seq BIGINT GENERATED ALWAYS AS IDENTITY,"
-    + _REPORT_COLUMNS.format(timestamp="TIMESTAMPTZ", json="JSONB", uid_key="PRIMARY KEY",
-                             hash_key=" UNIQUE")
-    + ");\n"
-    + "CREATE INDEX IF NOT EXISTS reports_report_id ON reports (report_id);\n"
-    + "CREATE INDEX IF NOT EXISTS reports_attack_date ON reports (attack_date);\n"
-    + "CREATE INDEX IF NOT EXISTS reports_seq ON reports (seq);\n"
-    + "CREATE INDEX IF NOT EXISTS reports_fts ON reports"
-    + " USING GIN (to_tsvector('english', text));\n"
-    + _CHILDREN.format(float="DOUBLE PRECISION", **_CHILD_KEYS)
-    + _CHILD_INDEXES
-)
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    null: bool = True
+    since: int = 1
+
+    def sql(self, dialect: str) -> str:
+        duck, pg = _SQL_TYPES[self.type]
+        return f"{self.name} {duck if dialect == DUCKDB else pg}" + ("" if self.null else " NOT NULL")
+
+    def arrow_type(self):
+        import pyarrow as pa
+        return {"text": pa.string(), "int": pa.int32(), "bigint": pa.int64(),
+                "double": pa.float64(), "date": pa.date32(), "timestamp": pa.timestamp("us"),
+                "json": pa.string(), "bool": pa.bool_()}[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table. ``key``, ``unique``, ``refs`` and ``indexes`` are made on PostgreSQL
+    only (see the module doc for why DuckDB has none)."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    unique: tuple[str, ...] = ()
+    refs: dict[str, str] = field(default_factory=dict)
+    indexes: tuple[tuple[str, str], ...] = ()     # (index name, "columns" or "USING ...")
+    since: int = 1
+    serial: str | None = None                     # a column numbered by the database
+    sequence: str | None = None                   # DuckDB: the sequence that numbers it
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The columns a writer supplies (the serial one is the database's)."""
+        return tuple(c.name for c in self.columns if c.name != self.serial)
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def ddl(self, dialect: str) -> list[str]:
+        lines = []
+        if self.serial:
+            lines.append(f"{self.serial} BIGINT NOT NULL DEFAULT nextval('{self.sequence}')"
+                         if dialect == DUCKDB else
+                         f"{self.serial} BIGINT GENERATED ALWAYS AS IDENTITY")
+        for c in self.columns:
+            if c.name == self.serial:
+                continue
+            line = c.sql(dialect)
+            if dialect == POSTGRES:
+                if self.key == (c.name,):
+                    line = line.replace(" NOT NULL", "") + " PRIMARY KEY"
+                if c.name in self.unique:
+                    line += " UNIQUE"
+                if c.name in self.refs:
+                    line += f" REFERENCES {self.refs[c.name]}"
+            lines.append(line)
+        if dialect == POSTGRES and len(self.key) > 1:
+            lines.append(f"PRIMARY KEY ({', '.join(self.key)})")
+        out = []
+        if self.serial and dialect == DUCKDB:
+            out.append(f"CREATE SEQUENCE IF NOT EXISTS {self.sequence}")
+        out.append(f"CREATE TABLE IF NOT EXISTS {self.name} (\n    "
+                   + ",\n    ".join(lines) + "\n)")
+        if dialect == POSTGRES:
+            for index, spec in self.indexes:
+                target = spec if spec.startswith("USING") else f"({spec})"
+                out.append(f"CREATE INDEX IF NOT EXISTS {index} ON {self.name} {target}")
+        return out
+
+    def arrow_schema(self):
+        import pyarrow as pa
+        return pa.schema([(c.name, c.arrow_type()) for c in self.columns
+                          if c.name != self.serial])
+
+
+def _evidence(since: int = 1) -> tuple[Column, ...]:
+    return (Column("ev_start", "int", False, since), Column("ev_end", "int", False, since),
+            Column("ev_text", "text", False, since))
+
+
+def _sentence(since: int) -> tuple[Column, ...]:
+    # The sentence a figure, place or damage item was read from (offsets in the text).
+    return (Column("sentence_start", "int", since=since),
+            Column("sentence_end", "int", since=since))
+
+
+_CHILD = dict(key=("uid", "seq"), refs={"uid": "reports (uid)"})
+
+META = Table("meta", (Column("key", "text", False), Column("value", "text", False)),
+             key=("key",))
+MIGRATIONS = Table("schema_migrations", (
+    Column("version", "int", False), Column("applied_at", "timestamp", False),
+    Column("description", "text", False)), key=("version",), since=2)
+REPORTS = Table("reports", (
+    Column("seq", "bigint", False),
+    Column("uid", "text", False), Column("report_id", "text", False),
+    Column("content_hash", "text", False), Column("text", "text", False),
+    Column("published", "date"), Column("url", "text"), Column("publisher", "text"),
+    Column("origin", "text"), Column("ingested_at", "timestamp", False),
+    Column("attack_date", "date"), Column("date_precision", "text"),
+    Column("record", "json", False),
+), key=("uid",), unique=("content_hash",), serial="seq", sequence="report_seq", indexes=(
+    ("reports_report_id", "report_id"), ("reports_attack_date", "attack_date"),
+    ("reports_seq", "seq"), ("reports_fts", "USING GIN (to_tsvector('english', text))")))
+FIGURES = Table("figures", (
+    Column("uid", "text", False), Column("seq", "int", False), Column("kind", "text", False),
+    Column("value", "bigint"), Column("qualifier", "text", False), Column("low", "bigint"),
+    Column("high", "bigint"), Column("weapon", "text"), Column("place", "text"),
+    Column("admin1", "text"), Column("speaker", "text"), *_evidence(),
+    Column("attack_date", "date"),
+    Column("scope", "text", since=2), *_sentence(2),
+    # the weapon families the figure counts, as a JSON list of strings
+    Column("families", "text", since=2),
+), indexes=(("figures_kind_date", "kind, attack_date"), ("figures_date", "attack_date")),
+    **_CHILD)
+PLACES = Table("places", (
+    Column("uid", "text", False), Column("seq", "int", False), Column("name", "text", False),
+    Column("admin1", "text"), Column("lat", "double"), Column("lon", "double"),
+    Column("role", "text", False), *_evidence(), *_sentence(2)), **_CHILD)
+DAMAGE = Table("damage", (
+    Column("uid", "text", False), Column("seq", "int", False),
+    Column("category", "text", False), Column("text", "text", False),
+    Column("place", "text"), *_evidence(), *_sentence(2)), **_CHILD)
+SPEAKERS = Table("speakers", (
+    Column("uid", "text", False), Column("seq", "int", False), Column("name", "text", False),
+    Column("role", "text")), **_CHILD)
+WEAPONS = Table("weapons", (
+    Column("uid", "text", False), Column("seq", "int", False),
+    Column("name", "text", False)), **_CHILD)
+
+CHILDREN: tuple[Table, ...] = (FIGURES, PLACES, DAMAGE, SPEAKERS, WEAPONS)
+TABLES: tuple[Table, ...] = (META, MIGRATIONS, REPORTS, *CHILDREN)
+BY_NAME = {t.name: t for t in TABLES}
+
+
+def ddl(dialect: str, tables: tuple[Table, ...] = TABLES) -> list[str]:
+    """Every CREATE statement of ``tables`` in ``dialect`` (idempotent)."""
+    return [s for t in tables for s in t.ddl(dialect)]
 
 
 def statements(script: str) -> list[str]:
