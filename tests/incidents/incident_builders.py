@@ -6,33 +6,45 @@ from __future__ import annotations
 import datetime as dt
 
 from strikeledger.model import (Attack, Damage, Evidence, Figure, Place, Record, Report,
-                                Source, Speaker)
+                                Source, Speaker, TextSpan)
+
 
 def span(text: str, phrase: str) -> Evidence:
     i = text.index(phrase)
     return Evidence(start=i, end=i + len(phrase), text=phrase)
 
 
+def sentence(text: str, phrase: str) -> TextSpan:
+    """The sentence of ``text`` around ``phrase``, as extraction would give it: from
+    after the previous '. ' to the next '.' (our invented texts have no abbreviations)."""
+    i = text.index(phrase)
+    start = text.rfind(". ", 0, i)
+    start = 0 if start < 0 else start + 2
+    end = text.find(".", i + len(phrase))
+    return TextSpan(start=start, end=len(text) if end < 0 else end + 1)
+
+
 def fig(text: str, phrase: str, kind: str, value, qualifier="exact", low=None, high=None,
-        *, speaker=None, place=None, weapon=None) -> Figure:
+        *, speaker=None, place=None, weapon=None, families=(), scope=None) -> Figure:
     if low is None and high is None and value is not None:
         low, high = {"exact": (value, value), "at_least": (value, None),
                      "more_than": (value + 1, None), "nearly": (None, value - 1),
                      "approx": (None, None), "at_most": (None, value),
                      "less_than": (None, value - 1)}[qualifier]
     return Figure(kind=kind, value=value, qualifier=qualifier, low=low, high=high,
-                  weapon=weapon, place=place, speaker=speaker, evidence=span(text, phrase))
+                  weapon=weapon, place=place, speaker=speaker, evidence=span(text, phrase),
+                  sentence=sentence(text, phrase), families=tuple(families), scope=scope)
 
 
 def place(text: str, name: str, admin1: str, lat=None, lon=None, role="hit",
           phrase: str | None = None) -> Place:
     return Place(name=name, admin1=admin1, lat=lat, lon=lon, role=role,
-                 evidence=span(text, phrase or name))
+                 evidence=span(text, phrase or name), sentence=sentence(text, phrase or name))
 
 
 def damage(text: str, phrase: str, category: str, place_name=None) -> Damage:
     return Damage(category=category, text=phrase, place=place_name,
-                  evidence=span(text, phrase))
+                  evidence=span(text, phrase), sentence=sentence(text, phrase))
 
 
 def pair(rid: str, text: str, date: str | None, published: str | None = None, *,

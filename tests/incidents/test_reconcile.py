@@ -119,7 +119,10 @@ def test_claims_about_other_places_or_weapons_are_not_compared():
     [inc] = build_incidents([p, q])
     # only the two national totals meet: 40 against "nearly 30"
     assert _conflicting_pairs(inc) == {("40 missiles", "nearly 30 missiles")}
-    assert inc.estimates["missiles_downed"].place == "Kyiv"
+    # a local count stays under its place and never becomes the national headline
+    assert "missiles_downed" not in inc.estimates
+    assert [(s.place, s.value) for s in inc.scopes if s.kind == "missiles_downed"] == [
+        ("Kyiv", 12)]
 
 
 def test_shahed_count_is_the_drone_total_and_a_subtotal_word_makes_a_subtotal():
@@ -128,7 +131,7 @@ def test_shahed_count_is_the_drone_total_and_a_subtotal_word_makes_a_subtotal():
     t2 = "The president said about 200 drones attacked."
     a = pair("a", t, "2025-06-01", figures=[
         fig(t, "300 Shahed drones", "drones_launched", 300, weapon="Shahed-136/131",
-            speaker="Ukrainian Air Force"),
+            families=["shahed"], speaker="Ukrainian Air Force"),
         fig(t, "250 were shot down", "drones_downed", 250, speaker="Ukrainian Air Force"),
         fig(t, "30 were lost locationally", "drones_downed", 30,
             speaker="Ukrainian Air Force")])

@@ -193,12 +193,7 @@ def create_app(db: str | None = None, token: str | None = None,
         """One incident: claims with their source sentences, conflicts, revisions, grades,
         places and damage."""
         inc = get_incident(service.incidents(), incident_id)
-
-        def text_of(report_id: str) -> str | None:
-            with service.use() as store:
-                row = store.get_report(report_id)
-            return row["text"] if row else None
-        return jsonable_encoder(views.incident_detail(inc, views.SentenceFinder(text_of)))
+        return jsonable_encoder(views.incident_detail(inc))
 
     @app.get("/reports", tags=["reports"])
     def reports(date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 100,

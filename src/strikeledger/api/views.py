@@ -2,20 +2,16 @@
 
 Incidents come from ``strikeledger.incidents`` as dataclasses; here they become plain
 dicts. Infinite interval ends become null. The incident page needs each claim's
-sentence and where the figure sits in it, so the detail view adds, per claim, the
-sentence's offsets in the report text and the figure's offsets within the sentence
-(``mark``), found with ``strikeledger.extract.text.sentences``.
+sentence and where the figure sits in it, so the detail view gives, per claim, the
+sentence's offsets in the report text (stored with the figure) and the figure's offsets
+within the sentence (``mark``).
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import math
-from collections.abc import Callable
 
-from strikeledger.extract.text import sentences
 from strikeledger.incidents.types import Claim, Estimate, Incident
-
 
 
 def _finite(x: float) -> float | None:
@@ -52,49 +48,16 @@ def incident_summary(inc: Incident) -> dict:
     }
 
 
-class SentenceFinder:
-    """Sentence spans of report texts, looked up by report id (texts fetched once)."""
-
-    def __init__(self, text_of: Callable[[str], str | None]):
-        self._text_of = text_of
-        self._cache: dict[str, tuple[str, list, list[int]] | None] = {}
-
-    def locate(self, report_id: str, start: int, end: int, quoted: str) -> dict | None:
-        if report_id not in self._cache:
-            text = self._text_of(report_id)
-            if text is None:
-                self._cache[report_id] = None
-            else:
-                spans = sentences(text)
-                self._cache[report_id] = (text, spans, [s.start for s in spans])
-        entry = self._cache[report_id]
-        if entry is None:
-            return None
-        text, spans, starts = entry
-        if text[start:end] != quoted:       # another report shares this id: no offsets
-            return None
-        i = bisect.bisect_right(starts, start) - 1
-        if i < 0 or start >= spans[i].end:
-            s_start, s_end = start, end
-        else:
-            s_start, s_end = spans[i].start, max(spans[i].end, end)
-        return {"start": s_start, "end": s_end, "text": text[s_start:s_end],
-                "mark": [start - s_start, end - s_start]}
-
-
-def _sentence_of(c: Claim, finder: SentenceFinder) -> dict:
+def _sentence_of(c: Claim) -> dict:
     ev = c.evidence
-    found = finder.locate(ev.report_id, ev.start, ev.end, ev.text)
-    if found is not None:
-        return found
-    sentence = ev.sentence or ev.text
-    at = sentence.find(ev.text)
-    if at < 0:
-        sentence, at = ev.text, 0
-    return {"start": None, "end": None, "text": sentence, "mark": [at, at + len(ev.text)]}
+    if ev.sentence is not None and ev.sentence_start is not None:
+        at = ev.start - ev.sentence_start
+        return {"start": ev.sentence_start, "end": ev.sentence_start + len(ev.sentence),
+                "text": ev.sentence, "mark": [at, at + len(ev.text)]}
+    return {"start": None, "end": None, "text": ev.text, "mark": [0, len(ev.text)]}
 
 
-def claim(c: Claim, finder: SentenceFinder) -> dict:
+def claim(c: Claim) -> dict:
     out = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)
            if f.name not in ("evidence", "lo", "hi", "scope")}
     out["interval"] = [_finite(c.lo), _finite(c.hi)]
@@ -103,7 +66,7 @@ def claim(c: Claim, finder: SentenceFinder) -> dict:
     out["current"] = c.current
     ev = c.evidence
     out["evidence"] = {"report_id": ev.report_id, "start": ev.start, "end": ev.end,
-                       "text": ev.text, "sentence": _sentence_of(c, finder)}
+                       "text": ev.text, "sentence": _sentence_of(c)}
     return out
 
 
@@ -112,14 +75,14 @@ def _refs(refs) -> list[dict]:
             for r in refs]
 
 
-def incident_detail(inc: Incident, finder: SentenceFinder) -> dict:
+def incident_detail(inc: Incident) -> dict:
     out = incident_summary(inc)
     out.update({
         "report_ids": inc.report_ids,
         "sources": [dataclasses.asdict(s) for s in inc.sources],
         "speakers": inc.speakers,
         "scopes": [estimate(s) for s in inc.scopes],
-        "claims": [claim(c, finder) for c in inc.claims],
+        "claims": [claim(c) for c in inc.claims],
         "conflicts": [{"a": x.a, "b": x.b, "reason": x.reason,
                        "scope": {"kind": x.scope[0], "place": x.scope[1] or None,
                                  "weapon": x.scope[2] or None}} for x in inc.conflicts],

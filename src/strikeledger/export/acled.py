@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from strikeledger.export.atomic import atomic_write
+from strikeledger.incidents.compare import packaged_categories
 from strikeledger.incidents.types import Incident
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,8 @@ _TIME_PRECISION = {"day": 1, None: 1, "week": 2, "month": 3}
 def _missiles(inc: Incident) -> bool:
     if "missiles_launched" in inc.estimates or "missiles_downed" in inc.estimates:
         return True
-    try:
-        from strikeledger.extract.weapons import weapons_vocabulary
-        vocab = weapons_vocabulary()
-    except ImportError:  # pragma: no cover
-        return False
-    return any(getattr(vocab.get(w), "category", None) == "missile" for w in inc.weapons)
+    categories = packaged_categories()
+    return any(categories.get(w.casefold()) == "missiles" for w in inc.weapons)
 
 
 def _fatalities(inc: Incident, place: str, admin1: str | None, n_hit: int) -> int:

@@ -1,12 +1,13 @@
 """Reports -> incidents: dedupe, group, collect claims/places/damage, reconcile.
 
 ``build_incidents`` takes contract Records, or (Report, Record) pairs as the store yields
-them. With the report text it can find near-duplicates and quote the evidence sentence;
-with Records alone each report is its own source and sentences are None.
+them. With the report text it can find near-duplicates and quote the evidence sentence
+(the span extraction or the store put on each figure, place and damage item: nothing
+here reads the text again); with Records alone each report is its own source and
+sentences are None.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections import defaultdict
@@ -14,15 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from strikeledger.errors import InputError
-from strikeledger.extract.text import sentences
 from strikeledger.incidents.dedupe import duplicate_groups
 from strikeledger.incidents.grouping import incident_key, sort_key
 from strikeledger.incidents.intervals import interval
 from strikeledger.incidents.preference import Preferences, preferences
-from strikeledger.incidents.reconcile import reconcile, scope_of
+from strikeledger.incidents.reconcile import is_national, reconcile, scope_of
 from strikeledger.incidents.types import (Claim, EvidenceRef, Incident, IncidentDamage,
                                           IncidentPlace, SourceGroup)
-from strikeledger.model import Record, Report
+from strikeledger.model import Evidence, Record, Report, TextSpan
 
 log = logging.getLogger(__name__)
 
@@ -56,24 +56,6 @@ class _Entry:
         if self.report is not None and self.report.url:
             return self.report.url
         return self.record.source.url
-
-
-class _Sentences:
-    """The sentence around an offset of one report text (spans computed once)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.spans = sentences(text)
-        self.starts = [s.start for s in self.spans]
-
-    def around(self, start: int, end: int) -> str | None:
-        i = bisect.bisect_right(self.starts, start) - 1
-        if i < 0:
-            return None
-        span = self.spans[i]
-        if start >= span.end:
-            return None
-        return self.text[span.start:max(span.end, min(end, len(self.text)))]
 
 
 def _entries(items: Iterable[object]) -> list[_Entry]:
@@ -150,15 +132,14 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
             e = entries[i]
             rec = e.record
             rid = rec.report_id
-            sents = _Sentences(e.text) if e.text else None
             roles = {s.name: s.role for s in rec.speakers}
             local_admin1 = {p.name.casefold(): p.admin1 for p in rec.places if p.admin1}
 
-            def ref(ev) -> EvidenceRef:
-                sentence = None
-                if sents is not None and e.text[ev.start:ev.end] == ev.text:
-                    sentence = sents.around(ev.start, ev.end)
-                return EvidenceRef(rid, ev.start, ev.end, ev.text, sentence)
+            def ref(ev: Evidence, span: TextSpan | None) -> EvidenceRef:
+                if e.text and span is not None and e.text[ev.start:ev.end] == ev.text:
+                    return EvidenceRef(rid, ev.start, ev.end, ev.text,
+                                       e.text[span.start:span.end], span.start)
+                return EvidenceRef(rid, ev.start, ev.end, ev.text)
 
             for n, f in enumerate(rec.figures):
                 dkey = (source_id, f.kind, f.value, f.qualifier, f.low, f.high,
@@ -178,8 +159,10 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
                     admin1=local_admin1.get(place_key) or admin1_of.get(place_key),
                     speaker=f.speaker, speaker_role=role, report_id=rid,
                     source_id=source_id, publisher=e.publisher, url=e.url,
-                    published=e.published, evidence=ref(f.evidence),
-                    scope=scope_of(f.kind, f.weapon, f.place, f.evidence.text, prefs),
+                    published=e.published, evidence=ref(f.evidence, f.sentence),
+                    scope=scope_of(f.kind, f.families, f.weapon, f.place, f.evidence.text,
+                                   prefs, f.scope),
+                    level=f.scope or ("national" if is_national(None, f.place) else "local"),
                     lo=lo, hi=hi,
                     origin=f"speaker:{f.speaker.casefold()}" if f.speaker
                     else f"source:{source_id}",
@@ -195,13 +178,13 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
                     cur.role = "hit"
                 if cur.lat is None and p.lat is not None:
                     cur.lat, cur.lon = p.lat, p.lon
-                cur.evidence.append(ref(p.evidence))
+                cur.evidence.append(ref(p.evidence, p.sentence))
             for d in rec.damage:
                 dk = _damage_key(d.category, d.text, d.place)
                 cur_d = damage.get(dk)
                 if cur_d is None:
                     cur_d = damage[dk] = IncidentDamage(d.category, d.text, d.place)
-                cur_d.evidence.append(ref(d.evidence))
+                cur_d.evidence.append(ref(d.evidence, d.sentence))
             for w in rec.weapons:
                 weapons.setdefault(w, None)
             for s in rec.speakers:

@@ -32,6 +32,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -115,7 +116,10 @@ def weapon_categories(daily_csv: Path) -> dict[str, str | None]:
     return table
 
 
-def _packaged_categories() -> dict[str, str | None]:
+@lru_cache(maxsize=1)
+def packaged_categories() -> dict[str, str | None]:
+    """Weapon name or variant (casefolded) -> "drones" / "missiles" / None, from the
+    packaged weapon list."""
     try:
         path = resources.files("strikeledger") / "data" / "weapons.json"
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -162,7 +166,7 @@ def read_reference(csv_path: str | Path) -> tuple[dict[dt.date, dict[str, int]],
     if not path.exists():
         raise InputError("no such file", path=str(path))
     table = weapon_categories(path)
-    packaged = _packaged_categories()
+    packaged = packaged_categories()
     if not table and not packaged:
         raise InputError(f"no weapon list: neither {WEAPON_LIST} beside the file nor "
                          "strikeledger's data/weapons.json", path=str(path))

@@ -1,7 +1,8 @@
 """Claims of one incident -> revisions, conflicts and consolidated estimates.
 
 Scope. Claims are compared only within a scope: the same kind, the same place (or both
-national, i.e. no place), the same weapon family (or both none). A figure that names no
+national: a figure whose scope is national, or that has no scope read and no place),
+the same weapon family (or both none). A figure that names no
 weapon but whose evidence names several ("96 Kh-101 and Kalibr missiles") is a subtotal
 of those families, not the national total; so is one whose evidence has a word listed
 under ``subtotal_words`` ("71 cruise missiles", "163 drones were lost locationally"). Weapon families listed under
@@ -32,7 +33,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from strikeledger.incidents import grade as grading
 from strikeledger.incidents.intervals import INF, as_bound, disjoint, intersect
@@ -40,42 +40,33 @@ from strikeledger.incidents.preference import Preferences
 from strikeledger.incidents.types import Claim, Conflict, Estimate, Revision
 
 
-@lru_cache(maxsize=1024)
-def weapon_family(name: str) -> str:
-    """The family of a weapon name ("Iskander-M" and "Iskander-M/KN-23" share one)."""
-    try:
-        from strikeledger.extract.weapons import canonical_weapon, weapons_vocabulary
-        canonical = canonical_weapon(name) or name
-        weapon = weapons_vocabulary().get(canonical)
-        if weapon is not None:
-            return weapon.family
-    except ImportError:  # pragma: no cover - the weapons module is part of the package
-        pass
-    return name.casefold()
+def is_national(scope: str | None, place: str | None) -> bool:
+    """Whether a figure counts the whole attack: its scope says national, or (scope not
+    read) it names no place."""
+    return scope == "national" or (scope is None and not place)
 
 
-def _families_in(text: str) -> set[str]:
-    try:
-        from strikeledger.extract.weapons import find_weapon_mentions
-    except ImportError:  # pragma: no cover
-        return set()
-    return {m.family for m in find_weapon_mentions(text)}
+def scope_of(kind: str, families: Sequence[str], weapon: str | None, place: str | None,
+             evidence_text: str, prefs: Preferences, scope: str | None = None
+             ) -> tuple[str, str, str]:
+    """The (kind, place key, weapon key) a claim is about; "" means national / none.
 
-
-def scope_of(kind: str, weapon: str | None, place: str | None, evidence_text: str,
-             prefs: Preferences) -> tuple[str, str, str]:
-    """The (kind, place key, weapon key) a claim is about; "" means national / none."""
+    ``families`` are the weapon families the figure counts (a store column); a figure
+    that names a weapon without them counts that weapon's name. A local figure without a
+    place is keyed by its scope (``<site>``), never national.
+    """
     same = prefs.same_scope_weapons.get(kind, frozenset())
-    if weapon:
-        fams = {weapon_family(weapon)}
-    else:
-        fams = _families_in(evidence_text)
+    fams = set(families) or ({weapon.casefold()} if weapon else set())
     fams -= same
     weapon_key = "+".join(sorted(fams))
     if not weapon and not weapon_key:
         sub = prefs.subtotal(kind, evidence_text)
         weapon_key = f"type:{sub}" if sub else ""
-    return kind, (place or "").casefold(), weapon_key
+    if is_national(scope, place):
+        place_key = ""
+    else:
+        place_key = (place or f"<{scope}>").casefold()
+    return kind, place_key, weapon_key
 
 
 def _later(b: Claim, a: Claim) -> bool | None:
@@ -177,7 +168,7 @@ def estimate_scope(group: Sequence[Claim], conflicts: Sequence[Conflict],
     basis = f"{chosen.speaker or 'report ' + chosen.report_id} ({chosen.qualifier})"
     return Estimate(kind=kind, value=chosen.value, low=as_bound(bounds[0]),
                     high=as_bound(bounds[1]), qualifier=chosen.qualifier, grade=g,
-                    basis=basis, place=chosen.place if place_key else None,
+                    basis=basis, place=(chosen.place or place_key) if place_key else None,
                     weapon=weapon_key or None, chosen=chosen.claim_id,
                     claim_ids=[c.claim_id for c in group], sources=sources,
                     contested_values=contested_values)
@@ -206,13 +197,16 @@ def _sum(kind: str, parts: list[Estimate], basis: str) -> Estimate:
                     sources=max(p.sources for p in parts), contested_values=contested)
 
 
-def headline(kind: str, scopes: Sequence[Estimate], admin1_of: dict[str, str]) -> Estimate | None:
+def headline(kind: str, scopes: Sequence[Estimate], admin1_of: dict[str, str],
+             casualty: bool = True) -> Estimate | None:
     """The incident-level estimate of one kind.
 
     The national figure when there is one; else the sum over weapon types of the
-    national subtotals; else the sum over oblasts of the place figures, taking the
-    largest figure within one oblast (a town's toll is often part of its oblast's, so
-    places in one oblast are not added up: conservative, as ACLED is).
+    national subtotals. Local figures never make a launched/downed headline ("one drone
+    over Sumy" is not the night's drones launched). A casualty count without a national
+    figure is the sum over oblasts of the place figures, taking the largest figure within
+    one oblast (a town's toll is often part of its oblast's, so places in one oblast are
+    not added up: conservative, as ACLED is).
     """
     mine = [s for s in scopes if s.kind == kind]
     if not mine:
@@ -233,6 +227,8 @@ def headline(kind: str, scopes: Sequence[Estimate], admin1_of: dict[str, str]) -
             seen |= fams
             parts.append(s)
         return _sum(kind, parts, f"sum of {len(parts)} weapon type(s)")
+    if not casualty:
+        return None
     per_oblast: dict[str, Estimate] = {}
     for s in mine:
         if s.weapon is not None and any(t.place == s.place and t.weapon is None for t in mine):
@@ -258,11 +254,11 @@ def reconcile(claims: Sequence[Claim], prefs: Preferences, admin1_of: dict[str, 
     scopes = [estimate_scope(g, conflicts, prefs) for _, g in sorted(by_scope.items())]
     estimates: dict[str, Estimate] = {}
     for kind in dict.fromkeys(s.kind for s in scopes):
-        h = headline(kind, scopes, admin1_of)
+        h = headline(kind, scopes, admin1_of, kind in prefs.casualty_kinds)
         if h is not None:
             estimates[kind] = h
     return revisions, conflicts, scopes, estimates
 
 
-__all__ = ["scope_of", "revision_reason", "find_revisions", "find_conflicts",
-           "estimate_scope", "headline", "reconcile", "weapon_family", "INF"]
+__all__ = ["scope_of", "is_national", "revision_reason", "find_revisions", "find_conflicts",
+           "estimate_scope", "headline", "reconcile", "INF"]

@@ -21,6 +21,7 @@ class EvidenceRef:
     end: int
     text: str
     sentence: str | None = None
+    sentence_start: int | None = None   # where ``sentence`` starts in the report text
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Claim:
     published: dt.date | None
     evidence: EvidenceRef
     scope: tuple[str, str, str]      # (kind, place key, weapon key); "" = national / none
+    level: str                       # national, oblast, settlement, site, or local (not read)
     lo: float
     hi: float
     origin: str                      # independence key: the speaker, else the source
