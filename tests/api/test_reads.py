@@ -218,7 +218,7 @@ def test_openapi_lists_every_endpoint_and_docs_are_served_locally(client):
 
 def test_dashboard_is_served_with_a_strict_content_security_policy(client):
     r = client.get("/")
-    assert r.status_code == 200 and "<svg id=\"map\"" in r.text
+    assert r.status_code == 200 and 'id="map"' in r.text and 'id="timeline"' in r.text
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
     geo = client.get("/static/oblasts.geojson").json()

@@ -30,7 +30,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
-# Invented reports: three attacks on three days; the third quotes a script tag.
+# Invented reports: three attacks on three days (gaps of 7 and 6 days). On 2025-03-02 the
+# President's "nearly 90 drones" disagrees with the Air Force's 120, and 95 were downed:
+# drawn from the low end, launched would look smaller than downed (issue 16). The Kyiv toll
+# is revised from three to five. The Odesa report quotes a script tag.
 REPORTS = {
     "kyiv-2025-03-02": """\
         date 2025-03-02
@@ -42,6 +45,14 @@ REPORTS = {
         date 2025-03-02
         At least five people were injured in Kyiv after a drone hit an apartment building
         overnight, Mayor Vitali Klitschko wrote on Telegram.
+        """,
+    "president-2025-03-02": """\
+        date 2025-03-02
+        Russia launched nearly 90 drones against Ukraine overnight, President Volodymyr Zelenskyy said.
+        """,
+    "kyiv-2025-03-03-toll": """\
+        date 2025-03-03
+        The death toll from Sunday's drone attack on Kyiv has risen to five, the head of the city military administration Tymur Tkachenko said.
         """,
     "kharkiv-2025-03-09": """\
         date 2025-03-09
