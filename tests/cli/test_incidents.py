@@ -36,8 +36,8 @@ def test_show_lists_claims_conflicts_and_revisions(db):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "attack date 2025-06-01" in out
-    assert "conflict" in out and "cannot hold with" in out
-    assert "the toll rose from 2 to 4" in out
+    assert "Conflicts" in out and "drones launched: 90 (Ukrainian Air Force) vs 120" in out
+    assert "killed in Kharkiv: 2 → 4" in out
     assert "Ukrainian Air Force" in out
 
 

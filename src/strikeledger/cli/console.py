@@ -6,6 +6,7 @@ traceback reaches a user for bad input. Exit codes: 1 for bad input or a failed 
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,8 +18,18 @@ from rich.markup import escape
 
 from ..errors import InputError, StrikeledgerError
 
-# a wide table when printed to a file or a pipe (rich assumes 80 columns there)
-out = Console() if sys.stdout.isatty() else Console(width=160)
+
+
+def _pipe_width() -> int:
+    """Columns when stdout is a file or a pipe: $COLUMNS if set, else wide (rich would
+    assume 80, too narrow for the tables)."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 160
+
+
+out = Console() if sys.stdout.isatty() else Console(width=_pipe_width())
 err = Console(stderr=True, soft_wrap=True)   # an error line stays one line
 
 USAGE_ERROR = 2

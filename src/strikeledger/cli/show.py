@@ -1,43 +1,140 @@
-"""One incident in full, for `strikeledger incidents --show ID`."""
+"""One incident in full, for `strikeledger incidents --show ID`, readable at 80 columns.
+
+Figures first (national, then per place: best estimate and grade, whom it follows), then
+conflicts (one line each) and revisions, then every claim grouped by kind with its
+evidence sentence wrapped under it and the figure highlighted, then places and damage.
+"""
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from .console import out
 
+KIND_ORDER = ("drones_launched", "drones_downed", "missiles_launched", "missiles_downed",
+              "killed", "injured", "children_killed", "children_injured")
+MAX_WIDTH = 100       # wider lines are hard to read, whatever the terminal
+
+
+def _kind(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def _rank(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+
+def _amount(c) -> str:
+    if c.value is not None:
+        return str(c.value) if c.qualifier == "exact" else f"{c.qualifier.replace('_', ' ')} {c.value}"
+    return f"{c.low}–{c.high}" if c.high is not None else f"at least {c.low} ({c.qualifier})"
+
+
+def _source(c) -> str:
+    return c.speaker or c.publisher or f"report {c.report_id}"
+
+
+def _sentence(c) -> Text:
+    """The claim's sentence with its figure highlighted."""
+    sentence = c.evidence.sentence or c.evidence.text
+    text = Text(" ".join(sentence.split()))
+    at = text.plain.find(" ".join(c.evidence.text.split()))
+    if at >= 0:
+        text.stylize("bold yellow", at, at + len(" ".join(c.evidence.text.split())))
+    return text
+
+
+def _print(renderable, indent: int = 0) -> None:
+    width = min(out.width, MAX_WIDTH)
+    if isinstance(renderable, str):
+        renderable = Text(renderable)       # names and texts from reports: never markup
+    out.print(Padding(renderable, (0, 0, 0, indent), expand=False) if indent else renderable,
+              width=width,
+              highlight=False, markup=False)
+
 
 def show_incident(inc) -> None:
-    out.print(f"[bold]{inc.incident_id}[/bold]  attack date {inc.date or 'unknown'}"
-              f" ({inc.date_precision or 'no date'}); {len(inc.report_ids)} report(s) from "
-              f"{len(inc.sources)} source(s); oblasts hit: {', '.join(inc.oblasts_hit) or '–'}")
+    by_id = {c.claim_id: c for c in inc.claims}
+    _print(Text.assemble((inc.incident_id, "bold"),
+                         f"  attack date {inc.date or 'unknown'} "
+                         f"({inc.date_precision or 'no date'}); {len(inc.report_ids)} report(s) "
+                         f"from {len(inc.sources)} source(s)"))
+    _print(f"oblasts hit: {', '.join(inc.oblasts_hit) or '–'}")
     for s in inc.sources:
         if len(s.report_ids) > 1:
-            out.print(f"  near-duplicates counted as one source: {', '.join(s.report_ids)}",
-                      highlight=False)
-    t = Table("figure", "scope", "best", "grade", "low–high", "basis")
-    for e in inc.scopes:
-        scope = " ".join(x for x in (e.place, e.weapon) if x) or "national"
-        t.add_row(e.kind, scope, e.label(), e.grade,
-                  f"{e.low if e.low is not None else ''}–{e.high if e.high is not None else ''}",
-                  e.basis)
-    out.print(t)
-    t = Table("claim", "kind", "stated", "place", "weapon", "speaker", "published", "status",
-              "evidence sentence")
+            _print(f"near-duplicates counted as one source: {', '.join(s.report_ids)}")
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("figure", no_wrap=True)
+    table.add_column("best · grade", no_wrap=True)
+    table.add_column("according to")
+    scopes = sorted(inc.scopes, key=lambda e: (e.place is not None, e.place or "",
+                                               _rank(e.kind), e.weapon or ""))
+    group = None
+    for e in scopes:
+        here = e.place or "Ukraine"
+        if here != group:
+            table.add_row(Text(here, style="bold underline"), "", "")
+            group = here
+        chosen = by_id.get(e.chosen) if e.chosen else None
+        name = _kind(e.kind) + (f" ({e.weapon})" if e.weapon else "")
+        best = e.label() if e.grade == "contested" else f"{e.label()} · {e.grade}"
+        table.add_row(f"  {name}", best, _source(chosen) if chosen else e.basis)
+    out.print()
+    _print(table)
+
+    if inc.conflicts:
+        out.print()
+        _print(Text("Conflicts", style="bold"))
+        seen = set()
+        for x in inc.conflicts:
+            pair = frozenset((x.a, x.b))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            a, b = by_id.get(x.a), by_id.get(x.b)
+            what = _kind(x.scope[0]) + (f" in {a.place}" if a is not None and a.place else "")
+            line = (f"{what}: {_amount(a)} ({_source(a)}) vs {_amount(b)} ({_source(b)})"
+                    if a is not None and b is not None else f"{what}: {x.reason}")
+            _print(Text(line, style="red"), indent=2)
+    if inc.revisions:
+        out.print()
+        _print(Text("Revisions", style="bold"))
+        for r in inc.revisions:
+            old, new = by_id.get(r.old), by_id.get(r.new)
+            if old is None or new is None:
+                _print(f"{r.old} → {r.new}: {r.reason}", indent=2)
+                continue
+            what = _kind(new.kind) + (f" in {new.place}" if new.place else "")
+            _print(f"{what}: {_amount(old)} → {_amount(new)} ({_source(new)}, "
+                   f"{new.published or 'undated'})", indent=2)
+
     conflicted = {x.a for x in inc.conflicts} | {x.b for x in inc.conflicts}
-    for c in inc.claims:
-        stated = f"{c.qualifier} {c.value if c.value is not None else c.low}"
-        status = ("superseded" if c.superseded_by else "conflict" if c.claim_id in conflicted
-                  else "current")
-        t.add_row(c.claim_id, c.kind, stated, c.place or "", c.weapon or "", c.speaker or "",
-                  str(c.published or ""), status, c.evidence.sentence or c.evidence.text)
-    out.print(t)
-    for x in inc.conflicts:
-        out.print(f"[red]conflict[/red] {x.scope[0]}: {x.reason}", highlight=False)
-    for r in inc.revisions:
-        out.print(f"[yellow]revision[/yellow] {r.old} → {r.new}: {r.reason}", highlight=False)
-    for p in inc.places:
-        refs = "; ".join(f"{e.report_id}:{e.start}-{e.end}" for e in p.evidence)
-        out.print(f"place {p.name} ({p.admin1 or '?'}) {p.role}: {refs}", highlight=False)
-    for d in inc.damage:
-        refs = "; ".join(f"{e.report_id}:{e.start}-{e.end}" for e in d.evidence)
-        out.print(f"damage {d.category}: {d.text} ({d.place or '–'}): {refs}", highlight=False)
+    out.print()
+    _print(Text("Claims", style="bold"))
+    for kind in sorted({c.kind for c in inc.claims}, key=_rank):
+        _print(Text(_kind(kind), style="bold underline"), indent=2)
+        for c in (c for c in inc.claims if c.kind == kind):
+            status = ("superseded" if c.superseded_by else "in conflict"
+                      if c.claim_id in conflicted else "current")
+            head = Text.assemble(
+                (_amount(c), "bold"),
+                f"{' in ' + c.place if c.place else ''}{' · ' + c.weapon if c.weapon else ''}"
+                f" — {_source(c)}, {c.published or 'undated'} [{status}]",
+                (f"  {c.claim_id}", "dim"))
+            _print(head, indent=4)
+            _print(_sentence(c), indent=8)
+
+    if inc.places:
+        out.print()
+        _print(Text("Places", style="bold"))
+        for p in inc.places:
+            refs = ", ".join(sorted({e.report_id for e in p.evidence}))
+            _print(f"{p.name} ({p.admin1 or '?'}) {p.role}: {refs}", indent=2)
+    if inc.damage:
+        out.print()
+        _print(Text("Damage", style="bold"))
+        for d in inc.damage:
+            refs = ", ".join(sorted({e.report_id for e in d.evidence}))
+            _print(f"{d.category}: {d.text} ({d.place or '–'}): {refs}", indent=2)
