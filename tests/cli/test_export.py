@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 
 from cli_data import run
 
@@ -40,3 +42,21 @@ def test_unknown_format(db, tmp_path):
     result = run("export", "xlsx", "-o", tmp_path / "x", "--db", db)
     assert result.exit_code == 1
     assert "xlsx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_exports_get_the_usual_file_mode(db, tmp_path):
+    """Regression (issue 16): exports were written 0600 (mkstemp's mode, kept by the rename)."""
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "tables"
+        out.mkdir()
+        assert run("export", "csv", "-o", out, "--db", db).exit_code == 0
+        assert run("export", "parquet", "-o", out, "--table", "claims", "--db", db).exit_code == 0
+        assert run("export", "geojson", "-o", out / "i.geojson", "--db", db).exit_code == 0
+        assert run("export", "acled", "-o", out / "acled.csv", "--db", db).exit_code == 0
+    finally:
+        os.umask(old)
+    files = sorted(out.iterdir())
+    assert len(files) == 7
+    for f in files:
+        assert stat.S_IMODE(f.stat().st_mode) == 0o644, f

@@ -7,12 +7,26 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from strikeledger.errors import InputError
+
+
+def _new_file_beside(target: Path) -> Path:
+    """A new empty hidden file beside ``target``, with the mode a plain ``open()`` gives
+    (0666 less the umask: 0644 usually). ``mkstemp`` would create it 0600, and the rename
+    would make every export readable by its owner only (issue 16)."""
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
+    raise InputError("cannot write: no free temporary name", path=str(target.parent))
 
 
 @contextlib.contextmanager
@@ -24,9 +38,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise InputError("cannot write: the folder does not exist", path=str(folder))
     if target.is_dir():
         raise InputError("cannot write: a folder has this name", path=str(target))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = _new_file_beside(target)
     try:
         yield tmp_path
         os.replace(tmp_path, target)
