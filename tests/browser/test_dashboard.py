@@ -191,6 +191,8 @@ def test_incident_page(page, server, screenshots):
     assert launched.locator("td.best").text_content() == "90–120 (contested)"
     assert "Ukrainian Air Force" in launched.text_content()
     assert "nearly 90 (Volodymyr Zelenskyy)" in launched.locator("td.others").text_content()
+    # a claim consistent with the best estimate is not "said otherwise"
+    assert page.locator('#estimates tr[data-kind="drones_downed"] td.others').text_content() == "no one"
     # each conflict once
     conflicts = page.locator("#conflicts li.conflict")
     assert conflicts.count() == 1

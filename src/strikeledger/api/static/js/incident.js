@@ -55,16 +55,24 @@ function drawEstimates(inc, byId) {
     }
     const claims = claimsOf(s, byId);
     const chosen = claims.find((c) => c.claim_id === s.chosen);
-    const others = claims.filter((c) => c.current && c.claim_id !== s.chosen
-      && (c.value ?? c.low) !== (chosen ? chosen.value ?? chosen.low : null));
+    const best = s.value ?? s.low;
+    // Said otherwise: a standing claim whose interval leaves out the best estimate; the
+    // other standing claims are consistent with it ("more than 40" beside 48).
+    const others = claims.filter((c) => c.current && c.claim_id !== s.chosen);
+    const excludes = (c) => best !== null && best !== undefined
+      && (best < c.interval[0] || (c.interval[1] !== null && best > c.interval[1]));
+    const otherwise = others.filter(excludes);
+    const consistent = others.filter((c) => !excludes(c) && source(c) !== (chosen && source(chosen)));
     body.appendChild(el("tr", { "data-kind": s.kind, "data-scope": scopeKey(s), "data-place": s.place || "" },
       el("td", {}, kindLabel(s.kind) + (s.weapon ? ` (${s.weapon})` : "")),
       el("td", { class: "best" }, s.label),
       el("td", {}, el("span", { class: `grade ${s.grade}` }, s.grade)),
       el("td", {}, chosen ? source(chosen) : s.basis),
-      el("td", { class: "others" }, others.length
-        ? others.map((c, i) => [i ? "; " : "", `${claimAmount(c)} (${source(c)})`])
-        : el("span", { class: "muted" }, "no one"))));
+      el("td", { class: "others" },
+        otherwise.length ? otherwise.map((c, i) => [i ? "; " : "", `${claimAmount(c)} (${source(c)})`])
+          : el("span", { class: "muted" }, "no one"),
+        consistent.length ? el("span", { class: "muted consistent" }, ` (consistent: ${consistent
+          .map((c) => `${claimAmount(c)}, ${source(c)}`).join("; ")})`) : null)));
   }
 }
 

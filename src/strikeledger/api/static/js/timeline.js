@@ -81,7 +81,9 @@ export function drawTimeline(node, incidents, { from, to, onBrush, onOpen }) {
     return chart;
   }
   const days = dated.map((i) => dayValue(i.date));
-  const min = Math.min(...days) - DAY, max = Math.max(...days) + DAY;
+  // a margin of 2% of the span (at least a day), so the first and last marks are not cut
+  const pad = Math.max(DAY, Math.round((Math.max(...days) - Math.min(...days)) * 0.02 / DAY) * DAY);
+  const min = Math.min(...days) - pad, max = Math.max(...days) + pad;
   const grids = [{ left: 56, right: 16, top: 40, height: 150 }, { left: 56, right: 16, top: 240, height: 110 }];
   const series = [];
   PANELS.forEach((panel, g) => {
