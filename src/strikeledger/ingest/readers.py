@@ -23,7 +23,7 @@ from ..model import Report, text_hash
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl",
-            ".csv": "csv", ".html": "html", ".htm": "html"}
+            ".csv": "csv", ".html": "html", ".htm": "html", ".json": "json"}
 _HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=[ \t\r\n]|\Z)")
 ReadResult = Report | InputError
 
@@ -227,14 +227,25 @@ def read_html(path: str, data: bytes) -> Iterator[ReadResult]:
                  publisher=(meta.sitename if meta is not None else None) or None, origin=path)
 
 
-_READERS = {"txt": read_txt, "jsonl": read_jsonl, "csv": read_csv, "html": read_html}
+def read_json(path: str, data: bytes) -> Iterator[ReadResult]:
+    """A .json file is read by its content: a Telegram Desktop channel export (telegram.py)."""
+    from .telegram import read_telegram
+    yield from read_telegram(path, data)
+
+
+_READERS = {"txt": read_txt, "jsonl": read_jsonl, "csv": read_csv, "html": read_html,
+            "json": read_json}
 
 
 def _read_stdin() -> Iterator[ReadResult]:
     data = sys.stdin.buffer.read()
     head = data.lstrip()[:1]
     if head == b"{":
-        yield from read_jsonl("-", data)
+        from .telegram import SNIFF_BYTES, is_export, read_telegram
+        if is_export(data[:SNIFF_BYTES].decode("utf-8", "ignore")):
+            yield from read_telegram("-", data)
+        else:
+            yield from read_jsonl("-", data)
     else:
         yield from read_txt("-", data)
 
@@ -258,8 +269,19 @@ def read_file(path: Path) -> Iterator[ReadResult]:
 
 
 def _readable(f: Path) -> bool:
-    """A file a folder's walk reads: a known suffix, not hidden."""
-    return f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+    """A file a folder's walk reads: a known suffix, not hidden; a .json file only when
+    it is a Telegram Desktop export (a folder of other JSON, such as gold records, is
+    not input)."""
+    if f.name.startswith(".") or f.suffix.lower() not in SUFFIXES:
+        return False
+    if f.suffix.lower() == ".json":
+        from .telegram import SNIFF_BYTES, is_export
+        try:
+            with f.open("rb") as handle:
+                return is_export(handle.read(SNIFF_BYTES).decode("utf-8", "ignore"))
+        except OSError:
+            return True     # let the reader name the error
+    return True
 
 
 def is_empty_folder(path: str | Path) -> bool:
