@@ -29,10 +29,13 @@ IMPORTED_AS = {
     "trafilatura": "trafilatura", "text2num": "text_to_num", "datasketch": "datasketch",
     "pyarrow": "pyarrow", "fastapi": "fastapi", "uvicorn": "uvicorn",
     "psycopg": "psycopg", "dask": "distributed",
+    "watchfiles": "watchfiles", "feedparser": "feedparser", "httpx": "httpx",
 }
 NEEDED_BY_A_DEPENDENCY = {
     # trafilatura imports lxml.html.clean, which lxml ships separately since 5.2
     "lxml-html-clean": "trafilatura",
+    # zoneinfo (Europe/Kyiv for Telegram dates) reads it where the system has no tz database
+    "tzdata": "zoneinfo",
 }
 
 

@@ -25,6 +25,7 @@ from .ingest import ingest
 from .quantity import quantity
 from .serve import serve
 from .summary import summary
+from .watch import watch
 
 __all__ = ["app", "main", "COMMANDS"]
 
@@ -57,6 +58,7 @@ COMMANDS = {
     "eval": evaluate,
     "quantity": quantity,
     "serve": serve,
+    "watch": watch,
 }
 for _name, _fn in COMMANDS.items():
     app.command(_name, cls=Command)(_fn)
