@@ -19,6 +19,7 @@ from .evaluate import evaluate
 from .export import export
 from .extract import extract
 from .figures import figures
+from .follow import follow
 from .help import Command, Group
 from .incidents import incidents
 from .ingest import ingest
@@ -59,6 +60,7 @@ COMMANDS = {
     "quantity": quantity,
     "serve": serve,
     "watch": watch,
+    "follow": follow,
 }
 for _name, _fn in COMMANDS.items():
     app.command(_name, cls=Command)(_fn)
