@@ -76,9 +76,9 @@ def test_watch_ingests_what_appears_and_changes(tmp_path):
     proc = Proc("watch", folder, "--db", db, "--settle", "0.8")
     try:
         proc.wait_for("kharkiv.txt: 1 report(s) read: 1 added")
-        # a new file in a new subfolder
-        (folder / "north").mkdir()
-        (folder / "north" / "sumy.txt").write_text(SUMY, encoding="utf-8")
+        # a new file in new subfolders, written before their watches can be in place
+        (folder / "north" / "sumy").mkdir(parents=True)
+        (folder / "north" / "sumy" / "sumy.txt").write_text(SUMY, encoding="utf-8")
         proc.wait_for("sumy.txt: 1 report(s) read: 1 added")
         # a bad file: one line naming it, and the watch goes on
         (folder / "blank.txt").write_text("  \n", encoding="utf-8")

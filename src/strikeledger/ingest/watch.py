@@ -6,6 +6,10 @@ until ``stop`` is set. The readers decide what is input, as for ``ingest FOLDER`
 known suffixes, no hidden files (so an editor's or a downloader's temporary file is not
 read), and a ``.json`` file only when it is a Telegram Desktop export.
 
+A new folder is scanned when it appears (files written into it before its own watch was
+in place send no event), and the whole folder every ``rescan`` seconds for files changed
+since they were read, so that an event the system dropped only delays a file.
+
 A file is read once it has been still for ``settle`` seconds: its size and modification
 time unchanged while we watched it that long, or a modification time already that old.
 So a file being written is not read half-way as long as its writer does not pause longer
@@ -101,29 +105,52 @@ class Settler:
         return sorted(out)
 
 
-def _is_input(path: str) -> bool:
-    """The change events worth a look: known suffixes, not hidden (like a folder walk)."""
+def _worth_a_look(path: str) -> bool:
+    """Change events worth a look: report files (known suffixes, not hidden, like a
+    folder walk) and folders (a new folder is scanned: files written into it before its
+    own watch was in place send no event)."""
     p = Path(path)
-    return p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    if p.name.startswith("."):
+        return False
+    return p.suffix.lower() in SUFFIXES or p.is_dir()
 
 
 def watch_folder(folder: str | Path, target: str | None, *, stop: threading.Event,
                  on_error: ErrorHandler = lambda e: None,
                  on_batch: Callable[[list[Path], RunResult], None] = lambda f, r: None,
-                 settle: float = 1.0, busy_timeout: float = 60.0,
+                 settle: float = 1.0, rescan: float = 30.0, busy_timeout: float = 60.0,
                  opener: Callable = open_store, clock: Callable[[], float] = time.time,
                  force_polling: bool | None = None) -> WatchTotals:
     """Ingest the report files under ``folder`` into the store at ``target``, then every
-    new or changed one, until ``stop`` is set. Returns what was done in all."""
+    new or changed one, until ``stop`` is set. Returns what was done in all.
+
+    Besides the change events, the folder is scanned every ``rescan`` seconds for files
+    whose size or modification time differ from when they were read, so that events the
+    system dropped (a full inotify queue) only delay a file.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError("not a folder (watch takes a folder)", path=str(folder))
     settler = Settler(settle)
     totals = WatchTotals()
     tick = max(50, int(min(settle, 1.0) * 250))      # ms between checks when nothing happens
-    scanned = False
+    read_as: dict[Path, tuple[int, int]] = {}        # file -> (size, mtime) when last read
+    next_scan: float | None = None
+
+    def stat(f: Path) -> tuple[int, int] | None:
+        try:
+            st = f.stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    def scan(root: Path) -> None:
+        for f in iter_files([root]):
+            if isinstance(f, Path) and read_as.get(f) != stat(f):
+                settler.saw(f)
 
     def ingest(files: list[Path]) -> None:
+        stats = {f: stat(f) for f in files}
         try:
             with opener(target, busy_timeout=busy_timeout) as store:
                 result = ingest_reports(store, read_reports(files), on_error)
@@ -132,6 +159,7 @@ def watch_folder(folder: str | Path, target: str | None, *, stop: threading.Even
             for f in files:
                 settler.saw(f)
             return
+        read_as.update({f: st for f, st in stats.items() if st is not None})
         totals.count(len(files), result)
         on_batch(files, result)
 
@@ -139,15 +167,22 @@ def watch_folder(folder: str | Path, target: str | None, *, stop: threading.Even
                                     step=50, stop_event=stop, rust_timeout=tick,
                                     yield_on_timeout=True, raise_interrupt=False,
                                     force_polling=force_polling):
-        if not scanned:             # the watcher runs: what is there now is the first pass
-            scanned = True
-            for f in iter_files([folder]):
-                if isinstance(f, Path):
-                    settler.saw(f)
-            log.info("watching %s (%d file(s) there already)", folder, len(settler))
+        now = clock()
+        if next_scan is None or now >= next_scan:
+            # the first time, the watcher runs already: what is there now is the first pass
+            first = next_scan is None
+            next_scan = now + rescan
+            scan(folder)
+            if first:
+                log.info("watching %s (%d file(s) there already)", folder, len(settler))
         for change, path in changes:
-            if change != watchfiles.Change.deleted:
-                settler.saw(Path(path))
+            if change == watchfiles.Change.deleted:
+                continue
+            p = Path(path)
+            if p.is_dir():
+                scan(p)
+            else:
+                settler.saw(p)
         ready = [f for f in settler.ready(clock()) if _readable(f)]
         for start in range(0, len(ready), MAX_FILES_PER_BATCH):
             if stop.is_set():       # the rest is read by the next start's first pass
@@ -162,4 +197,4 @@ _DEFAULT_FILTER = watchfiles.DefaultFilter()     # .git, __pycache__, editor bac
 
 
 def _watch_filter(change, path: str) -> bool:
-    return _is_input(path) and _DEFAULT_FILTER(change, path)
+    return _worth_a_look(path) and _DEFAULT_FILTER(change, path)
