@@ -260,3 +260,25 @@ def test_concurrent_followers_on_postgresql_add_every_item_once(server, pg_url):
         assert done == 30                             # guid, url and hash of each item
     again = once(server.url("wire.rss"), "--db", pg_url)
     assert "not modified" in again.stdout
+
+
+@pytest.mark.slow
+def test_sigterm_during_slow_pages_stops_after_the_item_in_hand(server, tmp_path):
+    db = tmp_path / "s.duckdb"
+    items = [item(n, base=server.base) for n in range(1, 7)]
+    for n in range(1, 7):
+        server.page(n)
+        server.side(f"news/{n}.html", ".delay", "1")
+    server.put("wire.rss", rss(items))
+    p = Proc("follow", server.url("wire.rss"), "--db", db, "--interval", "60")
+    try:
+        p.wait_for(lambda: len(server.requests()) >= 3)       # the feed and two pages
+        assert p.stop(signal.SIGTERM) == 0
+    finally:
+        p.kill()
+    assert "stopped: 1 poll(s)" in p.stdout and "Traceback" not in p.stderr
+    fetched = sum(len(server.requests(f"news/{n}.html")) for n in range(1, 7))
+    assert fetched < 6 and len(reports(db)) == fetched       # what was read is stored
+    again = once(server.url("wire.rss"), "--db", db)          # the feed is read again, not 304
+    assert f"{6 - fetched} new item(s)" in again.stdout, again.stdout
+    assert sorted(r["url"] for r in reports(db)) == sorted(it["link"] for it in items)

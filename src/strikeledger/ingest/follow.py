@@ -7,6 +7,10 @@ is read by ``feeds.item_text``; its date is the report's publication date, its l
 report's url, the feed's title its publisher; the report_id is the text's short hash, as
 CONTRACT.md asks of reports without an id of their own.
 
+An item is done once its report is stored, or once it is known not to give one: it has
+no text, or its extraction failed (both are reported as errors and not retried, as they
+would fail the same way again).
+
 A poll that fails (network error, timeout, HTTP error, not a feed) backs the feed off:
 the next try waits ``backoff_delay``, exponential in the failures in a row, capped at
 ``max_backoff`` and jittered; a success puts it back on its interval. An item whose
@@ -88,6 +92,7 @@ class Follower:
         self.http = http or Http(timeout=timeout)
         self.next_poll: dict[str, float] = {}
         self.totals = FollowTotals()
+        self._stop = threading.Event()
 
     def run(self, stop: threading.Event, once: bool = False) -> FollowTotals:
         """Poll until ``stop`` is set (``once``: one round, then return)."""
@@ -105,6 +110,7 @@ class Follower:
 
     def round(self, stop: threading.Event, once: bool = False) -> list[PollResult]:
         """Poll every feed that is due (``once``: every feed not backing off)."""
+        self._stop = stop
         results = []
         try:
             with self.opener(self.target, busy_timeout=self.busy_timeout) as store:
@@ -181,6 +187,9 @@ class Follower:
         fresh: list[tuple[list[str], str, Report]] = []
         done_now: list[tuple[list[str], str | None]] = []
         for item, keys in keyed:
+            if self._stop.is_set():     # stopping: the rest waits for the next start
+                retry = True
+                break
             seen = [known[k] for k in keys if k in known]
             if any(done for _, done in seen):
                 continue
