@@ -60,6 +60,12 @@ class FeedState:
     def __init__(self, store: Store):
         self.store = store
         self._duck = store.backend == DUCKDB
+        # DDL takes locks even when it changes nothing: skip it once the tables are there
+        have = self._rows("SELECT count(*) AS n FROM information_schema.tables WHERE"
+                          " table_schema = current_schema() AND table_name IN"
+                          " ('feeds', 'feed_items')", [])
+        if have[0]["n"] == 2:
+            return
         with store._mapped("creating the feed tables"), store._transaction():
             if not self._duck:
                 store._execute("SELECT pg_advisory_xact_lock($1, $2)", list(_CREATE_LOCK))
