@@ -107,3 +107,30 @@ def test_score_refuses_a_text_that_changed(tmp_path):
     out = subprocess.run([sys.executable, str(SCRIPT), "score", str(tmp_path), "--index", str(index),
                           "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert json.loads(out.stdout)["changed_texts"] == ["en-x"]
+
+
+def _load_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("real_set", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_held_out_part_of_the_english_set_is_fixed_by_the_id_hash():
+    """Issue 13: about a third of the English articles are held out, chosen by the id alone."""
+    import hashlib
+    mod = _load_script()
+    ids = [e["id"] for e in ENTRIES if e["lang"] == "en"]
+    held = [i for i in ids if mod.held_out(i)]
+    assert 0.2 * len(ids) < len(held) < 0.45 * len(ids)
+    assert all(hashlib.sha256(i.encode()).hexdigest()[0] in "01234" for i in held)
+    learn, holdout = mod.load_index(INDEX, "en", "learn"), mod.load_index(INDEX, "en", "holdout")
+    assert {e["id"] for e in learn}.isdisjoint(e["id"] for e in holdout)
+    assert len(learn) + len(holdout) == len(ids)
+
+
+def test_held_out_part_never_lists_single_articles_errors(tmp_path):
+    out = subprocess.run([sys.executable, str(SCRIPT), "score", str(tmp_path), "--part", "holdout",
+                          "--per-report"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode != 0 and "held-out" in out.stderr
