@@ -295,3 +295,62 @@ def test_any_token_soup_gives_ordered_valid_spans(tokens, sep):
 def test_any_text_never_raises(text):
     for m in find_quantities(text):
         assert 0 <= m.start < m.end <= len(text)
+
+
+# --- a phrase on its own: the forms issue 13 names (phrases of our own) ---------------------
+
+PHRASE_FORMS = [
+    ("six hundred and more", 600, "at_least", 600, None),
+    ("150 or greater", 150, "at_least", 150, None),
+    ("less than or equal to 40", 40, "at_most", None, 40),
+    ("equal to or more than 12", 12, "at_least", 12, None),
+    ("more than 90 or equal", 90, "at_least", 90, None),
+    (">= 45", 45, "at_least", 45, None),
+    ("<= 300", 300, "at_most", None, 300),
+    ("< = 8", 8, "at_most", None, 8),
+    ("5 hundred and 12", 512, "exact", 512, 512),
+    ("2 thousand 6 hundred", 2600, "exact", 2600, 2600),
+    ("12k", 12000, "exact", 12000, 12000),
+    ("1.5 k", 1500, "exact", 1500, 1500),
+    ("3mil", 3000000, "exact", 3000000, 3000000),
+    ("4 bln", 4000000000, "exact", 4000000000, 4000000000),
+    ("two trillion", 2000000000000, "exact", 2000000000000, 2000000000000),
+    ("four billions", 4000000000, "exact", 4000000000, 4000000000),
+    ("nought", 0, "exact", 0, 0),
+    ("hundred twelve", 112, "exact", 112, 112),
+    ("thirtyfour", 34, "exact", 34, 34),
+    ("three point five million", 3500000, "exact", 3500000, 3500000),
+    ("120-ish", 120, "approx", None, None),
+]
+
+
+@pytest.mark.parametrize("text,value,qualifier,low,high", PHRASE_FORMS, ids=[p[0] for p in PHRASE_FORMS])
+def test_phrase_forms_of_other_parsers(text, value, qualifier, low, high):
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier, q.low, q.high) == (value, qualifier, low, high)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("3k-8k", 3000, 8000), ("30 through 45", 30, 45), ("30~45", 30, 45),
+    ("more than 30 and fewer than 45", 31, 44), ("at most 45 and at least 30", 30, 45),
+    ("higher or equal than thirty, lower or equal than forty-five", 30, 45),
+])
+def test_two_bounds_make_a_range(text, low, high):
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier, q.low, q.high) == (None, "range", low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "minus twelve", "negative 40", "-7", "two fifths", "three and a half", "1 point 5", "seven over nine",
+    "12 / 4", "three hundredth", "the ninth one", "21st", "4 grams", "six litres of water", "2.5",
+])
+def test_phrases_that_count_nothing(text):
+    assert parse_quantity(text) is None
+
+
+def test_shorthand_is_read_in_a_phrase_only():
+    """Running text never reads "50m" as fifty million nor "and more" as a qualifier."""
+    assert spans("Debris fell 50m from the building.") == []
+    text = "Five people were killed and more were injured."
+    assert [q for _, _, q, *_ in spans(text)] == ["exact"]
+    assert parse_quantity("a pair").value == 2 and parse_quantity("one and a half thousand").value == 1500

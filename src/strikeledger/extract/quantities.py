@@ -73,10 +73,15 @@ class Vocabulary:
     after: dict[str, str]               # qualifier phrase after a number -> qualifier
     vague: dict[str, tuple[int, bool]]  # phrase -> (low, may take "of")
     words: dict[str, tuple[str, ...]]   # the plain word lists (_WORD_LISTS)
+    # read in a phrase on its own only (parse_quantity), never in running text:
+    phrase_after: dict[str, str] = None  # type: ignore[assignment]  # "and more" -> at_least
+    suffixes: dict[str, int] = None      # type: ignore[assignment]  # "10k", "2mil", "10 bln"
+    suffix_spaced: tuple[str, ...] = ()  # the suffixes that may follow a space ("2.33 k")
+    not_a_count: dict[str, tuple[str, ...]] = None  # type: ignore[assignment]  # minus, thirds, fifth
 
 
 # More digits than any count of drones or people can have (and than a BIGINT holds).
-_MAX_DIGITS = 12
+_MAX_DIGITS = 15
 
 
 def _norm(phrase: str) -> str:
@@ -113,7 +118,12 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         numbers={_norm(k): v for k, v in data["numbers"].items()},
         before=before, after=after,
         vague={_norm(e["phrase"]): (e["low"], bool(e.get("of", False))) for e in data["vague"]},
-        words={k: tuple(data[k]) for k in _WORD_LISTS})
+        words={k: tuple(data[k]) for k in _WORD_LISTS},
+        phrase_after={_norm(p): q for q, forms in data.get("phrase_qualifiers_after", {}).items()
+                      if q in _BOUNDED for p in forms},
+        suffixes={k.lower(): v for k, v in data.get("suffix_scales", {}).items()},
+        suffix_spaced=tuple(data.get("suffix_spaced", ())),
+        not_a_count={k: tuple(v) for k, v in data.get("not_a_count", {}).items() if not k.startswith("_")})
 
 
 def validate_vocabulary(data: Any) -> list[str]:
@@ -197,11 +207,39 @@ def validate_vocabulary(data: Any) -> list[str]:
         for w in words:
             if not _is_phrase(w):
                 errors.append(f"{key}: {w!r}: expected a non-empty phrase")
+    errors += _validate_phrase_parts(data)
     months = data.get("months")
     if isinstance(months, list):
         for w in data.get("months_capitalised_only") or []:
             if w not in months:
                 errors.append(f"months_capitalised_only: {w!r} is not in months")
+    return errors
+
+
+def _validate_phrase_parts(data: dict) -> list[str]:
+    """Problems in the parts read only for a phrase on its own (all optional)."""
+    errors: list[str] = []
+    after = data.get("phrase_qualifiers_after", {})
+    if not isinstance(after, dict):
+        errors.append("phrase_qualifiers_after: expected an object")
+    else:
+        for q, forms in after.items():
+            if q.startswith("_"):
+                continue
+            if q not in _BOUNDED or not isinstance(forms, list) or not all(_is_phrase(f) for f in forms):
+                errors.append(f"phrase_qualifiers_after.{q}: expected a qualifier and a list of phrases")
+    suffixes = data.get("suffix_scales", {})
+    if not isinstance(suffixes, dict) or not all(
+            _is_phrase(k) and isinstance(v, int) and not isinstance(v, bool) and v > 1
+            for k, v in suffixes.items()):
+        errors.append("suffix_scales: expected an object of suffix -> integer > 1")
+    elif not set(data.get("suffix_spaced", [])) <= set(suffixes):
+        errors.append("suffix_spaced: every entry must be a key of suffix_scales")
+    nac = data.get("not_a_count", {})
+    if not isinstance(nac, dict) or not all(
+            k.startswith("_") or (isinstance(v, list) and all(_is_phrase(w) for w in v))
+            for k, v in nac.items()):
+        errors.append("not_a_count: expected an object of lists of phrases")
     return errors
 
 
@@ -293,7 +331,8 @@ class _Patterns:
         post_words = _words(post_w, r"(?![\w-])")
         post = rf"(?:\s+{post_words}|\s*{_words(post_s)})(?!\s*\d)"
         openers = _trie(w["range_openers"])
-        range_sep = r"\s+(?:to|and|or)\s+|\s?–\s?|—|(?<=\d)\s*-\s*(?=\d)"
+        range_sep = (r"\s+(?:to|and|or|through|thru)\s+|\s?–\s?|—|(?<=\d)\s*-\s*(?=\d)"
+                     r"|(?<=\d)\s*~\s*(?=\d)")
 
         single = rf"(?P<pre>{pre})?(?P<num>{num})(?![-–]\d)(?P<post>{post})?"
         flags = re.IGNORECASE
@@ -335,6 +374,23 @@ class _Patterns:
         self.gap_break = re.compile(r"[.!?;:()\[\]\"“”\n]")
         self.word_token = re.compile(r"[^\W\d_][\w'’/-]*")
         self.scale_tail = re.compile(rf"[\s-]+({_alt(v.multiplier_scales)})$", flags)
+        glued, spaced = list(v.suffixes or ()), list(v.suffix_spaced)
+        end = r"(?!\w|-(?!\d))"  # "5k-20k": a range's hyphen may follow
+        self.suffix = re.compile(
+            rf"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?:\s(?=(?:{_alt(spaced)}){end})|(?=(?:{_alt(glued)}){end}))"
+            rf"(?P<s>{_alt(glued)}){end}", flags) if glued and spaced else None
+        nac = v.not_a_count or {}
+        words = [w for k in ("signs", "fractions", "ordinals") for w in nac.get(k, ())]
+        self.not_a_count = re.compile(rf"\b(?:{_alt(words)})\b|\d(?:st|nd|rd|th)\b|\d\s*/\s*\d",
+                                      flags) if words else re.compile(r"(?!)")
+        numberish = rf"(?:\d|\b{_trie(card)}(?!\w))"
+        self.slash = re.compile(rf"{numberish}\s*/\s*{numberish}", flags)  # "1/4", "142 / eleven"
+        self.negative_sign = re.compile(r"(?:^|[\s(<=])[-−–]\s*$")
+        self.decimal = re.compile(r"\d[.]\d")
+        self.phrase_after = re.compile(rf"\s*({_alt(v.phrase_after)})(?!\w)", flags) \
+            if v.phrase_after else None
+        self.point_scale = re.compile(rf"\b([a-z]+)\s+point\s+([a-z]+)\s+({_alt(v.multiplier_scales)})\b", flags)
+        self.plural_scale = re.compile(rf"\b({_alt(s for s in v.scales if not s.endswith('s'))})s\b")
 
     @functools.lru_cache(maxsize=4096)
     def value(self, phrase: str) -> int | None:
@@ -359,11 +415,11 @@ class _Patterns:
                 except (ValueError, OverflowError):
                     return None
             return int(self.separators.sub("", t))
-        words = t.replace("-", " ")
+        words = self.plural_scale.sub(r"\1", t.replace("-", " "))  # "three billions"
         if words.startswith(("a ", "an ")):
             words = "one " + words.split(" ", 1)[1]
         try:
-            return text2num(words, "en")
+            return _words_value(words)
         except ValueError:
             pass
         tail = self.scale_tail.search(t)   # "two dozen", "a couple of hundred"
@@ -372,6 +428,19 @@ class _Patterns:
             if head is not None:
                 return head * self.v.multiplier_scales[tail.group(1)]
         return None
+
+
+def _words_value(words: str) -> int:
+    """The number that number words state; text2num stops at billions, so a trillion
+    is read as the number before it times 10**12 plus the rest ("twenty-one trillion three
+    hundred"). Raises ValueError when the words state no number."""
+    head, sep, rest = words.partition(" trillion")
+    if not sep:
+        return text2num(words, "en")
+    rest = rest.strip()
+    if rest.startswith("and "):
+        rest = rest[4:]
+    return text2num(head or "one", "en") * 10 ** 12 + (text2num(rest, "en") if rest else 0)
 
 
 @functools.cache
@@ -567,8 +636,114 @@ def parse_quantity(text: str) -> Quantity | None:
     The first amount in the text wins. A bare four-digit number reads as a count here
     ("2000"), unless a word like "in" or "since" makes it a year.
     """
+    P = _patterns()
+    text = _phrase_form(text, P)
     found = _scan(text, 0, len(text), phrase=True)
-    return found[0].quantity if found else None
+    if not found or _not_a_count(text, found[0], P):
+        return None
+    first = found[0]
+    if len(found) > 1:
+        joined = _joined_bounds(text, first, found[1])
+        if joined is not None:
+            return joined
+    return _qualified_after(text, first, P) or first.quantity
+
+
+# --- a phrase on its own ----------------------------------------------------------------
+# What parse_quantity reads and find_quantities does not: running text never says "10k",
+# "hundred fifteen" or "greater than 100 and smaller than 300" about a count, and reading
+# them there would misread "50m from the building" or "5 and more were injured".
+
+_LOWER = frozenset({"at_least", "more_than"})
+_UPPER = frozenset({"at_most", "less_than"})
+_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_RUN_TOGETHER = re.compile(rf"\b({_TENS})({_UNITS})\b", re.IGNORECASE)
+_SCALE_FIRST = re.compile(r"^(\s*)(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_DIGITS_AND_SCALES = re.compile(r"\d\s+(?:hundred|thousand|million|billion)\s+(?:and\s+)?\d", re.IGNORECASE)
+_SMALL_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,])")
+_NEAR = 20  # characters either side of a phrase's number that can make it no count
+_JOIN = re.compile(r"\s*(?:,\s*(?:and|but)?|and|but|yet)\s*$", re.IGNORECASE)
+
+
+def _phrase_form(text: str, P: _Patterns) -> str:
+    """A phrase with its shorthand spelt out: "10k" -> "10000", "2.33 k" -> "2330",
+    "twentyone" -> "twenty one", "hundred fifteen" -> "one hundred fifteen"."""
+    if P.suffix is not None:
+        text = P.suffix.sub(lambda m: _suffixed(m, P), text)
+    text = _RUN_TOGETHER.sub(r"\1 \2", text)
+    if _DIGITS_AND_SCALES.search(text):  # "3 hundred and 21", "4 thousand 3 hundred"
+        text = _SMALL_DIGITS.sub(lambda m: _spelt(int(m.group(0))), text)
+    text = P.point_scale.sub(lambda m: _point(m, P), text)  # "two point two million"
+    return _SCALE_FIRST.sub(r"\1one \2", text)
+
+
+def _spelt(n: int) -> str:
+    """0 <= n < 1000 in words, for text2num to read with the scale words around it."""
+    ones = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+    tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+    words = []
+    if n >= 100:
+        words += [ones[n // 100], "hundred"]
+        n %= 100
+        if not n:
+            return " ".join(words)
+    words.append(ones[n] if n < 20 else tens[n // 10] + ("" if n % 10 == 0 else " " + ones[n % 10]))
+    return " ".join(words)
+
+
+def _point(m: re.Match, P: _Patterns) -> str:
+    whole, tenth = P.v.cardinals.get(m.group(1).lower()), P.v.cardinals.get(m.group(2).lower())
+    if whole is None or tenth is None or tenth > 9:
+        return m.group(0)
+    return f"{whole}.{tenth} {m.group(3)}"
+
+
+def _suffixed(m: re.Match, P: _Patterns) -> str:
+    number = float(m.group("n")) * P.v.suffixes[m.group("s").lower()]
+    return str(int(number)) if number == int(number) else m.group(0)
+
+
+def _not_a_count(text: str, first: QuantityMention, P: _Patterns) -> bool:
+    """A negative number, a fraction or decimal, or an ordinal: the phrase counts nothing
+    ("minus fifteen", "two thirds", "1 point 1", "one over three", "two hundredth")."""
+    # next to the number only: "killed 40 people on the second day" still counts 40
+    near = text[max(0, first.start - _NEAR):first.start] + " " + text[first.end:first.end + _NEAR]
+    return bool(P.not_a_count.search(near) or P.negative_sign.search(text[:first.num_start])
+                or P.decimal.search(near) or P.slash.search(text, max(0, first.start - _NEAR),
+                                                             first.end + _NEAR))
+
+
+def _qualified_after(text: str, first: QuantityMention, P: _Patterns) -> Quantity | None:
+    """ "five hundred and more", "less than 5000 or equal": a qualifier after the number."""
+    m = P.phrase_after.match(text, first.end) if P.phrase_after is not None else None
+    if m is None:
+        return None
+    said, q = first.quantity.qualifier, P.v.phrase_after[_norm(m.group(1))]
+    if "equal" in m.group(1).lower():
+        q = {"more_than": "at_least", "less_than": "at_most"}.get(said)
+        if q is None:
+            return None
+    elif said != "exact":
+        return None
+    return Quantity.make(first.quantity.value, q)
+
+
+def _joined_bounds(text: str, a: QuantityMention, b: QuantityMention) -> Quantity | None:
+    """ "greater than 100 and smaller than 300", "at most 100 and at least 20": a range."""
+    qa, qb = a.quantity, b.quantity
+    if not _JOIN.match(text[a.end:b.start]):
+        return None
+    if qa.qualifier in _LOWER and qb.qualifier in _UPPER:
+        low, high = qa.low, qb.high
+    elif qa.qualifier in _UPPER and qb.qualifier in _LOWER:
+        low, high = qb.low, qa.high
+    else:
+        return None
+    if low is None or high is None or low >= high:
+        return None
+    return Quantity.make(None, Qualifier.range, low, high)
 
 
 def carry_qualifier(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
