@@ -26,6 +26,10 @@ class InputError(StrikeledgerError):
         return f"{where}: {self.message}"
 
 
+class OverwriteRefused(InputError):
+    """An export would replace a file it did not write (pass ``force`` to allow it)."""
+
+
 class VocabularyError(StrikeledgerError):
     """A packaged data file (gazetteer, weapons, patterns) is malformed."""
 

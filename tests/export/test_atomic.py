@@ -1,6 +1,6 @@
 import pytest
 
-from strikeledger.export import export
+from strikeledger.export import MANIFEST, export
 from strikeledger.export.atomic import atomic_write
 
 
@@ -26,4 +26,4 @@ def test_an_interrupted_export_keeps_the_previous_file(tmp_path, incidents, monk
     with pytest.raises(KeyboardInterrupt):
         export(incidents, "acled", target)
     assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["acled.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "acled.csv"]

@@ -1,24 +1,23 @@
 """`strikeledger export`: the incidents as files."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from .console import fail, library_errors, out
-from .options import Contested, DateFrom, DateTo, Db, Oblast
+from .options import Contested, DateFrom, DateTo, Db, Force, Oblast
 from .stores import load_incidents
 
 
 def export(
     fmt: Annotated[str, typer.Argument(
         metavar="FORMAT", show_default=False, help="csv, jsonl, parquet, geojson or acled")],
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Optional[str], typer.Option(
         "-o", "--output", metavar="PATH", show_default=False,
-        help="csv/jsonl/parquet: a folder for the tables (default ./strikeledger-export), or "
-             "a file with one --table; geojson/acled: the file (default incidents.geojson / "
-             "acled.csv)")] = None,
+        help="csv/jsonl/parquet: a folder for the tables (default ./strikeledger-export; "
+             "created if missing), or a file with one --table; geojson/acled: the file "
+             "(default incidents.geojson / acled.csv)")] = None,
     table: Annotated[Optional[list[str]], typer.Option(
         "--table", metavar="TABLE", show_default=False,
         help="incidents, claims, places or damage (repeatable; default all)")] = None,
@@ -27,8 +26,13 @@ def export(
     date_to: DateTo = None,
     oblast: Oblast = None,
     contested: Contested = False,
+    force: Force = False,
 ) -> None:
-    """Export incidents, claims and places (CSV, JSONL, Parquet, GeoJSON, ACLED-style CSV)."""
+    """Export incidents, claims and places (CSV, JSONL, Parquet, GeoJSON, ACLED-style CSV).
+
+    Files are replaced only when an earlier export wrote them and they were not changed
+    since (the folder's .strikeledger-export.json lists them); anything else needs
+    --force."""
     from ..export import export as write
     from ..incidents import filter_incidents
     found = load_incidents(db)
@@ -36,7 +40,7 @@ def export(
         found = filter_incidents(found, date_from=date_from, date_to=date_to, oblast=oblast,
                                  contested=contested)
         try:
-            written = write(found, fmt, output, tables=table or None)
+            written = write(found, fmt, output, tables=table or None, force=force)
         except OSError as e:
             fail(f"{getattr(e, 'filename', None) or output}: {e.strerror or e}")
     for path in written:

@@ -45,3 +45,7 @@ OutputFile = Annotated[Optional[Path], typer.Option(
     "-o", "--output", metavar="FILE", show_default=False,
     help="write here instead of stdout")]
 
+
+Force = Annotated[bool, typer.Option(
+    "--force", show_default=False,
+    help="replace files this command did not write (by default they are left alone)")]

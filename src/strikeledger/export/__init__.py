@@ -3,60 +3,123 @@
     >>> from strikeledger.export import export
     >>> export(incidents, "parquet", "out/")       # doctest: +SKIP
 
-Every file is written atomically (a temporary file in the same folder, then renamed).
+Every file is written atomically (a temporary file in the same folder, then renamed)
+with the usual mode (0644 under umask 022; a replaced file keeps its mode). An export
+never replaces a file it did not write: the folder's manifest (``manifest.py``) says
+which files are its own, and anything else is refused unless ``force=True``. Missing
+folders are created.
 """
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from strikeledger.errors import InputError
+from strikeledger.errors import InputError, OverwriteRefused
 from strikeledger.export.acled import acled_rows, write_acled
 from strikeledger.export.formats import READERS, WRITERS
 from strikeledger.export.geojson import feature_collection, write_geojson
+from strikeledger.export.manifest import MANIFEST, Manifest, folder_lock
 from strikeledger.export.tables import SCHEMAS, TABLE_NAMES, table_rows
 from strikeledger.incidents.types import Incident
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson", "acled")
 DEFAULT_NAMES = {"geojson": "incidents.geojson", "acled": "acled.csv"}
+DEFAULT_FOLDER = "strikeledger-export"
 
-__all__ = ["export", "read_table", "FORMATS", "TABLE_NAMES", "SCHEMAS", "table_rows",
-           "feature_collection", "acled_rows"]
+__all__ = ["export", "read_table", "FORMATS", "TABLE_NAMES", "SCHEMAS", "MANIFEST",
+           "table_rows", "feature_collection", "acled_rows"]
 
 
-def export(incidents: Sequence[Incident], fmt: str, path: str | Path | None = None,
-           tables: Sequence[str] | None = None) -> list[Path]:
-    """Write incidents in ``fmt``; return the files written.
+def _names_a_folder(path: str | Path) -> bool:
+    """An existing folder, or a name ending in a path separator."""
+    text = os.fspath(path)
+    return text.endswith(("/", os.sep)) or Path(text).is_dir()
 
-    For csv/jsonl/parquet, ``path`` is a folder (default ``strikeledger-export``, created
-    if missing) that gets one file per table (``incidents``, ``claims``, ``places``,
-    ``damage``, or those in ``tables``); with one table and a path that is not a folder,
-    ``path`` is that table's file. For geojson and acled, ``path`` is the file (default
-    ``incidents.geojson`` / ``acled.csv``).
-    """
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise InputError(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-    incidents = list(incidents)
-    if fmt == "geojson":
-        return [write_geojson(incidents, Path(path or DEFAULT_NAMES[fmt]))]
-    if fmt == "acled":
-        return [write_acled(incidents, Path(path or DEFAULT_NAMES[fmt]))]
+
+def targets(fmt: str, path: str | Path | None,
+            tables: Sequence[str] | None = None) -> list[tuple[str | None, Path]]:
+    """The (table, file) pairs ``export`` would write; raises InputError for a path that
+    cannot take them (several tables and a file name)."""
+    if fmt in DEFAULT_NAMES:  # one file: geojson, acled
+        if path is None:
+            return [(None, Path(DEFAULT_NAMES[fmt]))]
+        if _names_a_folder(path):
+            return [(None, Path(path) / DEFAULT_NAMES[fmt])]
+        return [(None, Path(path))]
     names = list(tables or TABLE_NAMES)
     bad = [t for t in names if t not in SCHEMAS]
     if bad:
         raise InputError(f"table: expected some of {', '.join(TABLE_NAMES)}, got "
                          f"{', '.join(map(repr, bad))}")
-    target = Path(path or "strikeledger-export")
-    if len(names) == 1 and path is not None and not target.is_dir() \
-            and target.suffix.lower() == f".{fmt}":
-        return [WRITERS[fmt](table_rows(names[0], incidents), SCHEMAS[names[0]], target)]
-    if target.exists() and not target.is_dir():
-        raise InputError("expected a folder for several tables, found a file",
-                         path=str(target))
-    target.mkdir(parents=True, exist_ok=True)
-    return [WRITERS[fmt](table_rows(t, incidents), SCHEMAS[t], target / f"{t}.{fmt}")
-            for t in names]
+    if path is None or _names_a_folder(path):
+        folder = Path(path or DEFAULT_FOLDER)
+    elif len(names) == 1:
+        return [(names[0], Path(path))]
+    else:
+        folder = Path(path)
+        what = (f"{fmt} writes {len(names)} tables ({', '.join(names)}), one file each, "
+                "so it needs a folder")
+        if folder.exists():
+            raise InputError(f"{what}, and this is a file; give a folder, or one table "
+                             "(--table) to write it to a file", path=str(folder))
+        if folder.suffix:
+            raise InputError(f"{what}, and this looks like a file name; give a folder "
+                             "(end the name with / to use it as one), or one table "
+                             "(--table) to write it to a file", path=str(folder))
+    return [(t, folder / f"{t}.{fmt}") for t in names]
+
+
+def export(incidents: Sequence[Incident], fmt: str, path: str | Path | None = None,
+           tables: Sequence[str] | None = None, *, force: bool = False) -> list[Path]:
+    """Write incidents in ``fmt``; return the files written.
+
+    For csv/jsonl/parquet, ``path`` is a folder (default ``strikeledger-export``) that
+    gets one file per table (``incidents``, ``claims``, ``places``, ``damage``, or those
+    in ``tables``); with one table, a ``path`` that is not a folder (nor ends in ``/``)
+    is that table's file, whatever its suffix. For geojson and acled, ``path`` is the
+    file (default ``incidents.geojson`` / ``acled.csv``; in a folder when it names one).
+    Missing folders are created.
+
+    An existing file is replaced only when an earlier export wrote it and it has not
+    been changed since (the folder's manifest says so); otherwise OverwriteRefused is
+    raised before anything is written, unless ``force``.
+    """
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise InputError(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+    incidents = list(incidents)
+    jobs = targets(fmt, path, tables)
+    folder = jobs[0][1].parent
+    if folder.exists() and not folder.is_dir():
+        raise InputError("cannot write into it: a file has this name", path=str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    with folder_lock(folder):
+        manifest = Manifest(folder)
+        if not force:
+            _refuse_foreign(manifest, [p for _, p in jobs])
+        written = []
+        for table, target in jobs:
+            claim = functools.partial(manifest.claim, target.name)
+            if table is None:
+                write = write_geojson if fmt == "geojson" else write_acled
+                written.append(write(incidents, target, before_replace=claim))
+            else:
+                written.append(WRITERS[fmt](table_rows(table, incidents), SCHEMAS[table],
+                                            target, before_replace=claim))
+        manifest.settle()
+    return written
+
+
+def _refuse_foreign(manifest: Manifest, paths: list[Path]) -> None:
+    foreign = [p for p in paths if p.exists() and not p.is_dir() and not manifest.owns(p)]
+    if foreign:
+        others = f" (and {', '.join(map(str, foreign[1:]))})" if foreign[1:] else ""
+        raise OverwriteRefused(
+            f"exists and was not written by strikeledger export, or was changed since"
+            f"{others}; not overwritten (--force, or force=True, replaces it)",
+            path=str(foreign[0]))
 
 
 def read_table(path: str | Path, table: str, fmt: str | None = None) -> list[dict]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from strikeledger.export.atomic import atomic_write
@@ -82,9 +82,10 @@ def acled_rows(incidents: Iterable[Incident]) -> list[dict]:
     return rows
 
 
-def write_acled(incidents: Iterable[Incident], path: str | Path) -> Path:
+def write_acled(incidents: Iterable[Incident], path: str | Path, *,
+                before_replace: Callable[[Path], None] | None = None) -> Path:
     rows = acled_rows(incidents)
-    with atomic_write(path, newline="") as fh:
+    with atomic_write(path, newline="", before_replace=before_replace) as fh:
         w = csv.DictWriter(fh, fieldnames=COLUMNS)
         w.writeheader()
         for r in rows:

@@ -2,17 +2,36 @@
 
 An export that is interrupted (an exception, a kill) leaves no half-written file under
 the final name: either the old file stays or the new one is complete.
+
+File modes are the usual ones: a new file is created with 0666 less the process's umask
+(0644 under umask 022), as ``open()`` would make it; a file that is replaced keeps the
+mode it had. (``tempfile.mkstemp`` would make every export 0600.)
 """
 from __future__ import annotations
 
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 from strikeledger.errors import InputError
+
+
+def _fsync(path: Path, directory: bool = False) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # e.g. a directory cannot be opened on this platform
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _new_file_beside(target: Path) -> Path:
@@ -30,29 +49,43 @@ def _new_file_beside(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """A temporary path in the target's folder; renamed to ``path`` when the block succeeds."""
+def atomic_path(path: str | Path, *,
+                before_replace: Callable[[Path], None] | None = None) -> Iterator[Path]:
+    """A temporary path in the target's folder; renamed to ``path`` when the block succeeds.
+
+    ``before_replace(tmp)`` runs once the temporary file is complete and synced, just
+    before the rename (the export manifest records the new file's hash there).
+    """
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
         raise InputError("cannot write: the folder does not exist", path=str(folder))
     if target.is_dir():
         raise InputError("cannot write: a folder has this name", path=str(target))
+    try:
+        keep_mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        keep_mode = None
     tmp_path = _new_file_beside(target)
     try:
         yield tmp_path
+        if keep_mode is not None:
+            os.chmod(tmp_path, keep_mode)
+        _fsync(tmp_path)
+        if before_replace is not None:
+            before_replace(tmp_path)
         os.replace(tmp_path, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
         raise
+    _fsync(folder, directory=True)   # the rename itself survives a power cut
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, *, newline: str | None = None) -> Iterator[IO[str]]:
+def atomic_write(path: str | Path, *, newline: str | None = None,
+                 before_replace: Callable[[Path], None] | None = None) -> Iterator[IO[str]]:
     """A text file (UTF-8) that appears under ``path`` only once fully written."""
-    with atomic_path(path) as tmp:
+    with atomic_path(path, before_replace=before_replace) as tmp:
         with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())

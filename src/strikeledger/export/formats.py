@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from strikeledger.errors import InputError
@@ -50,8 +50,9 @@ def _parse(text: str, typ: str, where: str) -> object:
     return text
 
 
-def write_csv(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path) -> Path:
-    with atomic_write(path, newline="") as fh:
+def write_csv(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path, *,
+              before_replace: Callable[[Path], None] | None = None) -> Path:
+    with atomic_write(path, newline="", before_replace=before_replace) as fh:
         w = csv.writer(fh)
         w.writerow(list(schema))
         for row in rows:
@@ -75,8 +76,9 @@ def _json_default(value: object) -> str:
     raise TypeError(f"not JSON-serialisable: {type(value).__name__}")
 
 
-def write_jsonl(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path) -> Path:
-    with atomic_write(path) as fh:
+def write_jsonl(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path, *,
+                before_replace: Callable[[Path], None] | None = None) -> Path:
+    with atomic_write(path, before_replace=before_replace) as fh:
         for row in rows:
             obj = {c: row.get(c) for c in schema}
             fh.write(json.dumps(obj, ensure_ascii=False, allow_nan=False,
@@ -103,13 +105,14 @@ def arrow_schema(schema: Mapping[str, str]):
     return pa.schema([(c, types[t]) for c, t in schema.items()])
 
 
-def write_parquet(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path) -> Path:
+def write_parquet(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path, *,
+                  before_replace: Callable[[Path], None] | None = None) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
     rows = list(rows)
     columns = {c: [r.get(c) for r in rows] for c in schema}
     table = pa.Table.from_pydict(columns, schema=arrow_schema(schema))
-    with atomic_path(path) as tmp:
+    with atomic_path(path, before_replace=before_replace) as tmp:
         pq.write_table(table, tmp)
     return Path(path)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from strikeledger.export.atomic import atomic_write
@@ -103,9 +103,10 @@ def validate(obj: object) -> list[str]:
     return errors
 
 
-def write_geojson(incidents: Iterable[Incident], path: str | Path) -> Path:
+def write_geojson(incidents: Iterable[Incident], path: str | Path, *,
+                  before_replace: Callable[[Path], None] | None = None) -> Path:
     fc = feature_collection(incidents)
-    with atomic_write(path) as fh:
+    with atomic_write(path, before_replace=before_replace) as fh:
         json.dump(fc, fh, ensure_ascii=False, allow_nan=False)
         fh.write("\n")
     return Path(path)
