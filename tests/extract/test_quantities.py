@@ -245,7 +245,7 @@ def test_packaged_vocabulary_loads():
 
 def test_bad_vocabulary_lists_every_problem(tmp_path):
     data = json.loads(Path(load_vocabulary.__code__.co_filename).parent.parent.joinpath(
-        "data", "quantities.json").read_text(encoding="utf-8"))
+        "data", "en", "quantities.json").read_text(encoding="utf-8"))
     data["cardinals"]["eleven"] = 12
     data["cardinals"]["zwei"] = 2
     data["qualifiers"]["roughly"] = {"before": ["roughly"]}
@@ -257,7 +257,10 @@ def test_bad_vocabulary_lists_every_problem(tmp_path):
     with pytest.raises(VocabularyError) as err:
         load_vocabulary(path)
     message = str(err.value)
-    for needle in ("'eleven': text2num reads 11", "'zwei': not a number word", "'roughly' is not one of", "'Some'", "low 0", "units"):
+    for needle in ("cardinals.eleven: text2num reads 11", "cardinals.zwei: not a number word",
+                   "qualifiers.roughly.[key]", "qualifiers.approx.before.", "must be lower case (got 'Some')",
+                   "vague.22.low: Input should be greater than or equal to 1 (got 0)",
+                   "units: List should have at least 1 item"):
         assert needle in message
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .casefold import FoldedPattern, original
 from .figures import Candidate
-from .gazetteer import load_gazetteer, normalise
+from ..data.gazetteer import load_gazetteer, normalise
 from .places import gives_bearing
 from .speakers import SOURCE_NOTE
 from .text import Span

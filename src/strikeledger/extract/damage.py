@@ -19,11 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from strikeledger.data import bad_entries, load
+from strikeledger.data.schemas import DamageTerms
 from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.event_scope import clauses, report_scope
 from strikeledger.extract.places import foreign_mentions
+from strikeledger.extract.quantities import load_vocabulary
 from strikeledger.extract.text import Span
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 from strikeledger.model import Damage, DamageCategory, Evidence
@@ -37,13 +38,6 @@ _DETERMINERS = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "my", "your", "some", "several", "many", "another", "each", "every", "both", "all",
     "numerous", "multiple", "various", "other", "most", "no",
-}
-_NUMBER_WORDS = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "scores", "couple",
-    "number", "few", "several", "many", "lot", "lots",
 }
 _MEASURES = {"tonnes", "tons", "tonne", "ton", "hectares", "square", "metres", "meters"}
 # Words left of a quantity that belong to it ("some 50", "at least 12", "a dozen").
@@ -100,6 +94,7 @@ class _Vocab:
     false_friends: FoldedPattern
     not_object_after: FoldedPattern
     not_object_before: FoldedPattern  # "according to the regional administration": a source
+    number_words: frozenset[str]    # words that count the objects: "two", "dozens", "several"
 
 
 def _plural(term: str) -> str | None:
@@ -112,18 +107,8 @@ def _plural(term: str) -> str | None:
     return term + "s"
 
 
-def _regex_list(key: str, items: object, bad: list[str]) -> FoldedPattern | None:
-    if not isinstance(items, list) or not items:
-        bad.append(f"{key}: missing or empty list")
-        return None
-    ok = []
-    for i, item in enumerate(items):
-        try:
-            re.compile(item)
-            ok.append(f"(?:{item})")
-        except (re.error, TypeError) as e:
-            bad.append(f"{key}[{i}]: bad regex {item!r}: {e}")
-    return FoldedPattern("|".join(ok)) if ok else None
+def _regex_list(items: list[str]) -> FoldedPattern:
+    return FoldedPattern("|".join(f"(?:{item})" for item in items))
 
 
 def _words_regex(words: list[str]) -> str:
@@ -133,20 +118,11 @@ def _words_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = load_json("damage_terms.json")
+    raw = load("en/damage_terms.json", DamageTerms).model_dump(mode="json")
     bad: list[str] = []
     term_category: dict[str, str] = {}
     forms: set[str] = set()  # every spelling the term regex matches, as written
-    terms = raw.get("terms")
-    if not isinstance(terms, dict):
-        raise VocabularyError("damage_terms.json: 'terms' must map categories to term lists")
-    for cat, items in terms.items():
-        if cat not in _CATEGORIES:
-            bad.append(f"terms: unknown category {cat!r}")
-            continue
-        if not isinstance(items, list) or not all(isinstance(t, str) and t.strip() for t in items):
-            bad.append(f"terms.{cat}: must be a list of non-empty strings")
-            continue
+    for cat, items in raw["terms"].items():
         for t in items:
             for form in filter(None, (t, _plural(t))):
                 forms.add(form)
@@ -155,18 +131,8 @@ def _vocab() -> _Vocab:
                     bad.append(f"terms.{cat}: {t!r} is also a {term_category[key]} term")
                 term_category.setdefault(key, cat)
     ambiguous: dict[str, _Head] = {}
-    for head, rule in (raw.get("ambiguous_heads") or {}).items():
-        where = f"ambiguous_heads.{head}"
-        if not isinstance(rule, dict):
-            bad.append(f"{where}: not an object")
-            continue
-        cats = [*rule.get("modifiers", {}), *rule.get("sentence", {})]
+    for head, rule in raw["ambiguous_heads"].items():
         default = rule.get("default")
-        for c in [*cats, *([default] if default else [])]:
-            if c not in _CATEGORIES:
-                bad.append(f"{where}: unknown category {c!r}")
-        if any(c not in _CATEGORIES for c in cats) or (default and default not in _CATEGORIES):
-            continue
         h = _Head(
             modifiers={c: tuple(s.casefold() for s in v)
                        for c, v in rule.get("modifiers", {}).items()},
@@ -176,15 +142,11 @@ def _vocab() -> _Vocab:
         for form in filter(None, (head, _plural(head))):
             forms.add(form)
             ambiguous[_norm(form)] = h
-    compiled = {k: _regex_list(k, raw.get(k), bad)
-                for k in ("damage_cues", "not_damage", "false_friends")}
+    compiled = {k: _regex_list(raw[k]) for k in ("damage_cues", "not_damage", "false_friends")}
     for key in ("not_object_after", "not_object_before"):
-        compiled[key] = _regex_list(key, [raw.get(key)], bad)
-    for k in ("containers", "post_modifier_heads", "near_before"):
-        if not isinstance(raw.get(k), list) or not raw[k]:
-            bad.append(f"{k}: missing or empty list")
+        compiled[key] = _regex_list([raw[key]])
     if bad:
-        raise VocabularyError("damage_terms.json: " + "; ".join(bad))
+        raise bad_entries("strikeledger/data/en/damage_terms.json", bad)
     # Terms as one trie regex; all-capital acronyms (CHP, TPP) match only as written.
     sep = r"[\s‐‑-]+"
     plain = [literal_atoms(f, space=sep, hyphen=sep) for f in forms if not _ACRONYM.fullmatch(f)]
@@ -196,10 +158,7 @@ def _vocab() -> _Vocab:
     container_of = FoldedPattern(rf"\b(?:{_words_regex(containers)})\s+of\s+$")
     head_words = frozenset(t.split()[-1] for t in term_category) | frozenset(ambiguous)
     near = FoldedPattern(rf"\b(?:{_words_regex(raw['near_before'])})\s+$")
-    post = raw.get("post_modifiers")
-    if not isinstance(post, dict) or any(c not in _CATEGORIES or not isinstance(v, list) or not v
-                                         for c, v in post.items()):
-        raise VocabularyError("damage_terms.json: post_modifiers must map categories to word lists")
+    post = raw["post_modifiers"]
     post_modifier = FoldedPattern(
         r"\s+(?:with|of|for|storing|containing|holding)\s+(?:(?:the|a|an|its|their)\s+)?"
         r"(?:[\w’'-]+\s+){0,2}?(?:"
@@ -210,7 +169,15 @@ def _vocab() -> _Vocab:
     return _Vocab(term_category, head_words, ambiguous, pattern, container_after, container_of,
                   compiled["damage_cues"], compiled["not_damage"], near, post_heads, post_modifier,
                   compiled["false_friends"],
-                  compiled["not_object_after"], compiled["not_object_before"])
+                  compiled["not_object_after"], compiled["not_object_before"],
+                  _number_words(raw["quantity_words"]))
+
+
+def _number_words(quantity_words: list[str]) -> frozenset[str]:
+    """Number words (kept once, in quantities.json) and the words that count like them."""
+    v = load_vocabulary()
+    return frozenset([w for w, n in v.cardinals.items() if n >= 1] + list(v.scales)
+                     + list(v.multiplier_scales) + quantity_words)
 
 
 def _norm(s: str) -> str:
@@ -231,7 +198,7 @@ def damage_category(phrase: str) -> str | None:
 
 def _is_quantity(tok: str) -> bool:
     low = tok.casefold()
-    return low[0].isdigit() or low in _NUMBER_WORDS
+    return low[0].isdigit() or low in _vocab().number_words
 
 
 def _is_modifier(tok: str) -> bool:

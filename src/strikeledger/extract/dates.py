@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from strikeledger.data import load, schemas
 from strikeledger.extract.casefold import FoldedPattern
+from strikeledger.extract.reporting import reporting_alternation
 from strikeledger.extract.text import paragraphs, sentences
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
@@ -74,43 +74,9 @@ def _words(items: list[str]) -> str:
     return trie_regex(literal_atoms(w) for w in sorted(set(items)))
 
 
-def _validate(raw: dict) -> list[str]:
-    bad: list[str] = []
-    for key in ("months", "weekdays", "holidays", "relative_days", "day_ordinals"):
-        if not isinstance(raw.get(key), dict) or not raw[key]:
-            bad.append(f"{key}: missing or empty mapping")
-    for key in ("attack_words", "attack_nouns", "strong_before", "reject_before", "reject_after",
-                "reporting_verbs"):
-        val = raw.get(key)
-        if not isinstance(val, list) or not val or not all(isinstance(w, str) and w.strip() for w in val):
-            bad.append(f"{key}: must be a non-empty list of non-empty strings")
-    for name, num in (raw.get("months") or {}).items():
-        if not isinstance(num, int) or not 1 <= num <= 12:
-            bad.append(f"months.{name}: {num!r} is not a month number 1-12")
-    for name, num in (raw.get("day_ordinals") or {}).items():
-        if not isinstance(num, int) or not 1 <= num <= 31:
-            bad.append(f"day_ordinals.{name}: {num!r} is not a day of the month 1-31")
-    for name, num in (raw.get("weekdays") or {}).items():
-        if not isinstance(num, int) or not 0 <= num <= 6:
-            bad.append(f"weekdays.{name}: {num!r} is not a weekday number 0-6")
-    for name, md in (raw.get("holidays") or {}).items():
-        try:
-            dt.date(2024, md[0], md[1])
-        except (TypeError, ValueError, IndexError):
-            bad.append(f"holidays.{name}: {md!r} is not a [month, day] pair")
-    for name, off in (raw.get("relative_days") or {}).items():
-        if not isinstance(off, int):
-            bad.append(f"relative_days.{name}: {off!r} is not an integer day offset")
-    return bad
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    path = "dates.json"
-    raw = load_json(path)
-    bad = _validate(raw)
-    if bad:
-        raise VocabularyError(f"{path}: {len(bad)} bad entries: " + "; ".join(bad))
+    raw = load("en/dates.json", schemas.Dates).model_dump(mode="json")
 
     months = {k.lower(): v for k, v in raw["months"].items()}
     weekdays = {k.lower(): v for k, v in raw["weekdays"].items()}
@@ -144,7 +110,8 @@ def _vocab() -> _Vocab:
         reject_before=fp(rf"\b(?:{_words(raw['reject_before'])})\b", flags),
         reject_after=fp(rf"^\W*(?:\w+\W+){{0,6}}?(?:{_words(raw['reject_after'])})\b", flags),
         reporting_before=fp(
-            rf"\b(?:{_words(raw['reporting_verbs'])})\s+(?:(?:late|early|later)\s+)?(?:on\s+)?$", flags),
+            rf"\b(?:{reporting_alternation()}|{_words(raw['event_verbs'])})\s+(?:(?:late|early|later)\s+)?(?:on\s+)?$",
+            flags),
         header=re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)[ \t]*\n?"),
         stamp=fp(rf"\b(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(?:{wd},?\s+)?"
                          rf"(?:{full_dmy}|{full_mdy}|{numeric})", flags),

@@ -23,15 +23,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from strikeledger.data import load
+from strikeledger.data.schemas import ContextCues
 from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.text import Span, sentences
 
 __all__ = ["SentenceContext", "ReportScope", "report_scope", "sentence_contexts", "clauses"]
 
-_CUE_KEYS = ("other_event", "inherit_clause", "comparison", "russian_claim",
-             "russian_claim_continuation")
 # A cue that starts within this many words of the sentence's start heads the sentence.
 _HEAD_WORDS = 3
 # Clause breaks: commas (not inside numbers), semicolons, colons, dashes, brackets.
@@ -48,27 +46,11 @@ class _Cues:
     continuation: FoldedPattern
 
 
-def _compile(key: str, items: object, bad: list[str]) -> FoldedPattern | None:
-    if not isinstance(items, list) or not items:
-        bad.append(f"{key}: missing or empty list")
-        return None
-    ok = []
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item:
-            bad.append(f"{key}[{i}]: not a non-empty string: {item!r}")
-            continue
-        try:
-            re.compile(item)
-        except re.error as e:
-            bad.append(f"{key}[{i}]: bad regex {item!r}: {e}")
-            continue
-        ok.append(item)
-    if not ok:
-        return None
+def _compile(items: list[str]) -> FoldedPattern:
     # One shared leading \b lets the engine skip mid-word positions at once instead of
     # failing every alternative there.
-    bounded = [i[2:] for i in ok if i.startswith(r"\b")]
-    others = [i for i in ok if not i.startswith(r"\b")]
+    bounded = [i[2:] for i in items if i.startswith(r"\b")]
+    others = [i for i in items if not i.startswith(r"\b")]
     parts = ([r"\b(?:" + "|".join(f"(?:{i})" for i in bounded) + ")"] if bounded else []) + [
         f"(?:{i})" for i in others]
     return FoldedPattern("|".join(parts))
@@ -76,13 +58,9 @@ def _compile(key: str, items: object, bad: list[str]) -> FoldedPattern | None:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    raw = load_json("context_cues.json")
-    bad: list[str] = []
-    compiled = {key: _compile(key, raw.get(key), bad) for key in _CUE_KEYS}
-    if bad:
-        raise VocabularyError("context_cues.json: " + "; ".join(bad))
-    return _Cues(compiled["other_event"], compiled["inherit_clause"], compiled["comparison"],
-                 compiled["russian_claim"], compiled["russian_claim_continuation"])
+    raw = load("en/context_cues.json", ContextCues)
+    return _Cues(_compile(raw.other_event), _compile(raw.inherit_clause), _compile(raw.comparison),
+                 _compile(raw.russian_claim), _compile(raw.russian_claim_continuation))
 
 
 @dataclass(frozen=True, slots=True)

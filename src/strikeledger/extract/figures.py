@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..errors import VocabularyError
-from ..data import load_json
+from ..data import load
+from ..data.schemas import FigureCues
 from ..model import Kind, Quantity
 from .quantities import QuantityMention, carry_qualifier, find_quantities
 from .text import Span
@@ -43,10 +43,6 @@ _KIND = {
     (PERSON, KILLED): Kind.killed, (PERSON, INJURED): Kind.injured,
     (CHILD, KILLED): Kind.children_killed, (CHILD, INJURED): Kind.children_injured,
 }
-_LISTS = ("drone_nouns", "missile_nouns", "combined_nouns", "person_nouns", "child_nouns",
-          "np_modifiers", "non_attack_modifiers", "rate_phrases", "hit_verbs", "launched_cues",
-          "downed_cues", "killed_cues", "injured_cues", "toll_killed", "toll_injured", "toll_verbs",
-          "negations")
 _WORD_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
 _WORDNUM = {w: i + 1 for i, w in enumerate(_WORD_NUMBERS.split("|"))}
@@ -82,10 +78,6 @@ class _Cues:
     """Compiled patterns built once from data/figure_cues.json."""
 
     def __init__(self, data: dict):
-        bad = [k for k in _LISTS if not isinstance(data.get(k), list)
-               or not all(isinstance(w, str) and w for w in data[k])]
-        if bad:
-            raise VocabularyError(f"figure_cues.json: missing or malformed lists: {', '.join(bad)}")
         f = re.IGNORECASE
         self.launched = re.compile(rf"\b(?:{_alt(data['launched_cues'])})\b", f)
         self.downed = re.compile(rf"\b(?:{_alt(data['downed_cues'])})(?![\w-])", f)
@@ -131,7 +123,7 @@ class _Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
-    return _Cues(load_json("figure_cues.json"))
+    return _Cues(load("en/figure_cues.json", FigureCues).model_dump(mode="json"))
 
 
 # One victim on their own: "a 12-year-old girl", "her 8-year-old son", "another man, aged 43"

@@ -22,10 +22,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from strikeledger.data import load
+from strikeledger.data.schemas import PlaceCues
+from strikeledger.extract.reporting import reporting_alternation
 from strikeledger.extract.casefold import FoldedPattern, fold
-from strikeledger.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
+from strikeledger.data.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
 from strikeledger.extract.text import sentences
 from strikeledger.model import Evidence, Place
 
@@ -91,39 +92,19 @@ _PATTERN_KEYS = ("hit", "neutral", "other_event", "claim", "block_before", "bear
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    path = "place_cues.json"
-    raw = load_json(path)
-    bad: list[str] = []
+    raw = load("en/place_cues.json", PlaceCues)
 
-    def alternation(key: str, flags: int) -> re.Pattern | FoldedPattern | None:
-        items = raw.get(key)
-        if not isinstance(items, list) or not items:
-            bad.append(f"{key}: missing or empty list")
-            return None
-        for i, item in enumerate(items):
-            try:
-                re.compile(item)
-            except (re.error, TypeError) as exc:
-                bad.append(f"{key}[{i}] {item!r}: {exc}")
-        if bad:
-            return None
+    def alternation(items: list[str], folded: bool = True) -> re.Pattern | FoldedPattern:
         source = "|".join(f"(?:{p})" for p in items)
-        return FoldedPattern(source) if flags & re.IGNORECASE else re.compile(source, flags)
+        return FoldedPattern(source) if folded else re.compile(source)
 
-    compiled = {k: alternation(k, re.IGNORECASE) for k in _PATTERN_KEYS}
-    compiled["name_blockers_after"] = alternation("name_blockers_after", 0)
-    compiled["name_blockers_phrase"] = alternation("name_blockers_phrase", 0)
-    for key in ("street_words", "given_names"):
-        if not isinstance(raw.get(key), list) or not all(isinstance(w, str) for w in raw[key]):
-            bad.append(f"{key}: must be a list of strings")
-    try:
-        speech = re.compile(raw.get("speech_after", ""))
-    except re.error as exc:
-        bad.append(f"speech_after: {exc}")
-    if bad:
-        raise VocabularyError(f"{path}: {len(bad)} bad entries:\n  " + "\n  ".join(bad))
-    return _Cues(**compiled, street_words=frozenset(raw["street_words"]),
-                 given_names=frozenset(raw["given_names"]), speech_after=speech)
+    compiled = {k: alternation(getattr(raw, k)) for k in _PATTERN_KEYS}
+    compiled["name_blockers_after"] = alternation(raw.name_blockers_after, folded=False)
+    compiled["name_blockers_phrase"] = alternation(raw.name_blockers_phrase, folded=False)
+    # a small place's name right before a reporting verb is a surname: "Bondar said"
+    speech = re.compile(rf"\s+(?:{reporting_alternation()})\b")
+    return _Cues(**compiled, street_words=frozenset(raw.street_words),
+                 given_names=frozenset(raw.given_names), speech_after=speech)
 
 
 @dataclass

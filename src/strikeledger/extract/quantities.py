@@ -22,12 +22,12 @@ import functools
 import json
 import re
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from text_to_num import text2num
 
+from ..data import check, load
+from ..data.schemas import Quantities
 from ..errors import VocabularyError
 from ..model import Qualifier, Quantity
 from .casefold import FoldedPattern
@@ -88,159 +88,35 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _is_phrase(x: Any) -> bool:
-    return isinstance(x, str) and x.strip() != "" and x == x.strip()
-
-
-def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
-    """Read and check quantities.json (the packaged one by default).
+def load_vocabulary(path: str | Path | None = None, lang: str = "en") -> Vocabulary:
+    """Read and check quantities.json (the packaged one of ``lang`` by default).
 
     Raises VocabularyError listing every bad entry at once.
     """
-    where = str(path) if path else "strikeledger/data/quantities.json"
-    try:
-        raw = (Path(path).read_text(encoding="utf-8") if path else
-               resources.files("strikeledger.data").joinpath("quantities.json")
-               .read_text(encoding="utf-8"))
-        data = json.loads(raw)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise VocabularyError(f"{where}: cannot read: {exc}") from exc
-    errors = validate_vocabulary(data)
-    if errors:
-        raise VocabularyError(f"{where}: {len(errors)} bad entries: " + "; ".join(errors))
+    if path is None:
+        data = load(f"{lang}/quantities.json", Quantities)
+    else:
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise VocabularyError(f"{path}: cannot read: {exc}") from exc
+        data = check(raw, Quantities, str(path))
     before, after = {}, {}
-    for qual, forms in data["qualifiers"].items():
-        before.update({_norm(p): qual for p in forms.get("before", [])})
-        after.update({_norm(p): qual for p in forms.get("after", [])})
+    for qual, forms in data.qualifiers.items():
+        before.update({_norm(p): qual for p in forms.before})
+        after.update({_norm(p): qual for p in forms.after})
     return Vocabulary(
-        cardinals=dict(data["cardinals"]), scales=dict(data["scales"]),
-        multiplier_scales=dict(data["multiplier_scales"]),
-        numbers={_norm(k): v for k, v in data["numbers"].items()},
+        cardinals=dict(data.cardinals), scales=dict(data.scales),
+        multiplier_scales=dict(data.multiplier_scales),
+        numbers={_norm(k): v for k, v in data.numbers.items()},
         before=before, after=after,
-        vague={_norm(e["phrase"]): (e["low"], bool(e.get("of", False))) for e in data["vague"]},
-        words={k: tuple(data[k]) for k in _WORD_LISTS},
-        phrase_after={_norm(p): q for q, forms in data.get("phrase_qualifiers_after", {}).items()
+        vague={_norm(e.phrase): (e.low, e.of) for e in data.vague},
+        words={k: tuple(getattr(data, k)) for k in _WORD_LISTS},
+        phrase_after={_norm(p): q for q, forms in data.phrase_qualifiers_after.items()
                       if q in _BOUNDED for p in forms},
-        suffixes={k.lower(): v for k, v in data.get("suffix_scales", {}).items()},
-        suffix_spaced=tuple(data.get("suffix_spaced", ())),
-        not_a_count={k: tuple(v) for k, v in data.get("not_a_count", {}).items() if not k.startswith("_")})
-
-
-def validate_vocabulary(data: Any) -> list[str]:
-    """Every problem in a parsed quantities.json, as readable strings (empty when fine)."""
-    if not isinstance(data, dict):
-        return ["top level: expected an object"]
-    errors: list[str] = []
-
-    def int_map(key: str, minimum: int, words_only: bool = False) -> None:
-        table = data.get(key)
-        if not isinstance(table, dict) or not table:
-            errors.append(f"{key}: expected a non-empty object")
-            return
-        for k, v in table.items():
-            if not _is_phrase(k) or k != k.lower():
-                errors.append(f"{key}: {k!r}: phrase must be lower case, no outer spaces")
-            if not isinstance(v, int) or isinstance(v, bool) or v < minimum:
-                errors.append(f"{key}: {k!r}: value {v!r} is not an integer >= {minimum}")
-            elif words_only:
-                try:
-                    if text2num(k, "en") != v:
-                        errors.append(f"{key}: {k!r}: text2num reads {text2num(k, 'en')}, not {v}")
-                except ValueError:
-                    errors.append(f"{key}: {k!r}: not a number word")
-
-    int_map("cardinals", 0, words_only=True)
-    int_map("scales", 1)
-    int_map("multiplier_scales", 1)
-    int_map("numbers", 0)
-
-    quals = data.get("qualifiers")
-    if not isinstance(quals, dict) or not quals:
-        errors.append("qualifiers: expected a non-empty object")
-    else:
-        seen: dict[tuple[str, str], str] = {}
-        for qual, forms in quals.items():
-            if qual not in _BOUNDED:
-                errors.append(f"qualifiers: {qual!r} is not one of {', '.join(_BOUNDED)}")
-                continue
-            if not isinstance(forms, dict) or set(forms) - {"before", "after"}:
-                errors.append(f"qualifiers.{qual}: expected an object with 'before'/'after'")
-                continue
-            for side, phrases in forms.items():
-                if not isinstance(phrases, list):
-                    errors.append(f"qualifiers.{qual}.{side}: expected a list")
-                    continue
-                for p in phrases:
-                    if not _is_phrase(p) or p != p.lower():
-                        errors.append(f"qualifiers.{qual}.{side}: {p!r}: bad phrase")
-                        continue
-                    other = seen.setdefault((side, _norm(p)), qual)
-                    if other != qual:
-                        errors.append(f"qualifiers.{qual}.{side}: {p!r} also under {other}")
-
-    vague = data.get("vague")
-    if not isinstance(vague, list) or not vague:
-        errors.append("vague: expected a non-empty list")
-    else:
-        names: set[str] = set()
-        for i, e in enumerate(vague):
-            if not isinstance(e, dict) or set(e) - {"phrase", "low", "of"}:
-                errors.append(f"vague[{i}]: expected {{phrase, low, of?}}")
-                continue
-            p, low = e.get("phrase"), e.get("low")
-            if not _is_phrase(p) or p != p.lower():
-                errors.append(f"vague[{i}]: phrase {p!r} must be lower case")
-            elif _norm(p) in names:
-                errors.append(f"vague[{i}]: {p!r} listed twice")
-            else:
-                names.add(_norm(p))
-            if not isinstance(low, int) or isinstance(low, bool) or low < 1:
-                errors.append(f"vague[{i}]: low {low!r} is not an integer >= 1")
-            if not isinstance(e.get("of", False), bool):
-                errors.append(f"vague[{i}]: 'of' must be true or false")
-
-    for key in _WORD_LISTS:
-        words = data.get(key)
-        if not isinstance(words, list) or not words:
-            errors.append(f"{key}: expected a non-empty list")
-            continue
-        for w in words:
-            if not _is_phrase(w):
-                errors.append(f"{key}: {w!r}: expected a non-empty phrase")
-    errors += _validate_phrase_parts(data)
-    months = data.get("months")
-    if isinstance(months, list):
-        for w in data.get("months_capitalised_only") or []:
-            if w not in months:
-                errors.append(f"months_capitalised_only: {w!r} is not in months")
-    return errors
-
-
-def _validate_phrase_parts(data: dict) -> list[str]:
-    """Problems in the parts read only for a phrase on its own (all optional)."""
-    errors: list[str] = []
-    after = data.get("phrase_qualifiers_after", {})
-    if not isinstance(after, dict):
-        errors.append("phrase_qualifiers_after: expected an object")
-    else:
-        for q, forms in after.items():
-            if q.startswith("_"):
-                continue
-            if q not in _BOUNDED or not isinstance(forms, list) or not all(_is_phrase(f) for f in forms):
-                errors.append(f"phrase_qualifiers_after.{q}: expected a qualifier and a list of phrases")
-    suffixes = data.get("suffix_scales", {})
-    if not isinstance(suffixes, dict) or not all(
-            _is_phrase(k) and isinstance(v, int) and not isinstance(v, bool) and v > 1
-            for k, v in suffixes.items()):
-        errors.append("suffix_scales: expected an object of suffix -> integer > 1")
-    elif not set(data.get("suffix_spaced", [])) <= set(suffixes):
-        errors.append("suffix_spaced: every entry must be a key of suffix_scales")
-    nac = data.get("not_a_count", {})
-    if not isinstance(nac, dict) or not all(
-            k.startswith("_") or (isinstance(v, list) and all(_is_phrase(w) for w in v))
-            for k, v in nac.items()):
-        errors.append("not_a_count: expected an object of lists of phrases")
-    return errors
+        suffixes={k.lower(): v for k, v in data.suffix_scales.items()},
+        suffix_spaced=tuple(data.suffix_spaced),
+        not_a_count={k: tuple(v) for k, v in data.not_a_count.items() if not k.startswith("_")})
 
 
 # --- patterns, built once from the vocabulary -------------------------------------

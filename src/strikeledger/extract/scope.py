@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..data import load_json
 from ..errors import VocabularyError
 from ..model import Scope
-from .gazetteer import lookup
+from ..data.gazetteer import lookup
 
 _LEVEL_SCOPE = {"oblast": Scope.oblast, "region": Scope.oblast, "raion": Scope.settlement,
                 "city": Scope.settlement, "town": Scope.settlement, "village": Scope.settlement,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from strikeledger.data import bad_entries, load, schemas
+from strikeledger.extract.reporting import reporting_alternation
 from strikeledger.extract.casefold import FoldedPattern
 from strikeledger.extract.dates import header_date
 from strikeledger.extract.text import sentences
@@ -126,76 +126,40 @@ def _cap_insensitive(titles: list[str]) -> str:
     return trie_regex(atoms(t) for t in sorted(set(titles)))
 
 
-def _validate(raw: dict) -> list[str]:
-    bad: list[str] = []
-    for key in ("bodies", "persons", "titles", "not_names", "speech_verbs"):
-        if not isinstance(raw.get(key), list) or not raw[key]:
-            bad.append(f"{key}: missing or empty list")
-    for key in ("regions", "cities"):
-        if not isinstance(raw.get(key), dict):
-            bad.append(f"{key}: missing mapping")
-    for i, b in enumerate(raw.get("bodies") or []):
-        if not isinstance(b, dict) or not isinstance(b.get("name"), str) or not b.get("name"):
-            bad.append(f"bodies[{i}]: no name")
-            continue
-        aliases = b.get("aliases")
-        if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
-            bad.append(f"bodies[{i}] {b['name']}: aliases must be a non-empty list of strings")
-            continue
-        for a in b.get("needs_speech", []):
-            if a not in aliases:
-                bad.append(f"bodies[{i}] {b['name']}: needs_speech {a!r} is not one of its aliases")
-    seen: dict[str, str] = {}
-    for i, p in enumerate(raw.get("persons") or []):
-        name = p.get("name") if isinstance(p, dict) else None
-        if not isinstance(name, str) or len(name.split()) < 2:
-            bad.append(f"persons[{i}]: name {name!r} must be a first name and a surname")
-            continue
-        if not isinstance(p.get("variants", []), list):
-            bad.append(f"persons[{i}] {name}: variants must be a list")
-            continue
-        for v in [name, *p.get("variants", [])]:
-            if not isinstance(v, str) or not re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", v):
-                bad.append(f"persons[{i}] {name}: bad variant {v!r}")
-            elif len(v.split()) > 1 and seen.get(v, name) != name:
-                bad.append(f"persons[{i}] {name}: variant {v!r} already belongs to {seen[v]}")
-            else:
-                seen[v] = name
-    for i, t in enumerate(raw.get("titles") or []):
-        if not isinstance(t, dict) or not isinstance(t.get("title"), str) or not t["title"].strip():
-            bad.append(f"titles[{i}]: no title")
-        elif t.get("role") is not None and not isinstance(t["role"], str):
-            bad.append(f"titles[{i}] {t['title']}: role must be a string or null")
-    return bad
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    path = "speakers.json"
-    raw = load_json(path)
-    bad = _validate(raw)
-    if bad:
-        raise VocabularyError(f"{path}: {len(bad)} bad entries: " + "; ".join(bad))
+    lang = "en"
+    listed = load("bodies.json", schemas.Bodies)
+    raw = load(f"{lang}/speakers.json", schemas.SpeakerWords)
+    unknown = [n for n in raw.bodies if n not in {b.name for b in listed.bodies}] + [
+        n for n in raw.persons if n not in {p.name for p in listed.persons}]
+    if unknown:
+        raise bad_entries(f"strikeledger/data/{lang}/speakers.json",
+                          [f"{n}: not in bodies.json" for n in unknown])
 
     bodies: dict[str, _Body] = {}
     needs: set[str] = set()
     anaphors: dict[str, list[str]] = {}
     words, acronyms = [], []
-    for b in raw["bodies"]:
-        body = _Body(b["name"], b.get("role"))
-        for a in b["aliases"]:
+    for b in listed.bodies:
+        body = _Body(b.name, b.role)
+        said = raw.bodies.get(b.name)
+        if said is None:
+            continue
+        for a in said.aliases:
             bodies[_norm(a)] = body
             (acronyms if re.fullmatch(r"[A-Z]{2,6}", a) else words).append(a)
-        needs.update(_norm(a) for a in b.get("needs_speech", []))
-        for a in b.get("anaphors", []):
-            anaphors.setdefault(_norm(a), []).append(b["name"])
+        needs.update(_norm(a) for a in said.needs_speech)
+        for a in said.anaphors:
+            anaphors.setdefault(_norm(a), []).append(b.name)
 
     full: dict[str, _Person] = {}
     surnames: dict[str, _Person] = {}
     all_surnames: dict[str, list[_Person]] = {}
-    for p in raw["persons"]:
-        person = _Person(p["name"], p.get("role"), bool(p.get("surname_alone", True)))
-        for v in [p["name"], *p.get("variants", [])]:
+    for p in listed.persons:
+        said = raw.persons.get(p.name) or schemas.PersonWords()
+        person = _Person(p.name, p.role, said.surname_alone)
+        for v in [p.name, *said.variants]:
             if len(v.split()) > 1:
                 full[v] = person
             sur = v.split()[-1]
@@ -206,23 +170,23 @@ def _vocab() -> _Vocab:
         if len(people) == 1 and people[0].surname_alone:
             surnames[sur] = people[0]
 
-    titles = {_norm(t["title"]): t.get("role") for t in raw["titles"]}
-    title_alt = _cap_insensitive([t["title"] for t in raw["titles"]])
+    titles = {_norm(t.title): t.role for t in raw.titles}
+    title_alt = _cap_insensitive([t.title for t in raw.titles])
     qual = r"(?P<qual>(?:[A-Z][\w'’.-]*\s+){1,4}?)??"
-    verbs = _alt(raw["speech_verbs"])
-    places = {**raw["regions"], **raw["cities"]}
+    verbs = reporting_alternation(lang)
+    places = {**raw.regions, **raw.cities}
     return _Vocab(
         bodies=bodies,
         needs_speech=frozenset(needs),
-        fixed_names=frozenset(b["name"] for b in raw["bodies"] if b.get("fixed_name")),
+        fixed_names=frozenset(b.name for b in listed.bodies if b.fixed_name),
         anaphors=anaphors,
         persons_full=full,
         surnames=surnames,
         all_surnames=all_surnames,
         titles=titles,
-        regions=raw["regions"],
-        cities=raw["cities"],
-        not_names=frozenset(raw["not_names"]),
+        regions=dict(raw.regions),
+        cities=dict(raw.cities),
+        not_names=frozenset(raw.not_names),
         # "the Air Force of Ukraine": a listed name with the country after it
         body_re=FoldedPattern(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])(?:{_COUNTRY_TAIL})?"),
         acronym_re=re.compile(rf"\b(?:{_alt(acronyms)})\b"),

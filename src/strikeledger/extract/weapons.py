@@ -14,15 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from strikeledger.data.weapons import Weapon, find, weapons
 from strikeledger.extract.event_scope import report_scope
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
 __all__ = ["WeaponMention", "Weapon", "find_weapon_mentions", "canonical_weapon",
            "extract_weapons", "weapons_vocabulary"]
 
-_CATEGORIES = {"drone", "missile", "bomb", "other"}
 # A weapon named as a launcher or air-defence system is not a weapon fired in the attack
 # ("S-300 systems", "Iskander launchers").
 _NOT_FIRED_AFTER = re.compile(
@@ -34,15 +32,6 @@ _UKRAINIAN_BEFORE = re.compile(r"\b(?:ukrainian|ukraine['’]s)\s+(?:[\w-]+\s+)?
 
 
 @dataclass(frozen=True, slots=True)
-class Weapon:
-    canonical: str
-    category: str
-    family: str
-    generic: bool
-    variants: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class WeaponMention:
     start: int
     end: int
@@ -51,21 +40,8 @@ class WeaponMention:
     category: str
 
 
-@dataclass(frozen=True)
-class _Vocab:
-    weapons: dict[str, Weapon]       # canonical -> weapon
-    by_spelling: dict[str, Weapon]   # spelling key (see _key) -> weapon
-    pattern: re.Pattern
-
-
 _PLURAL = r"(?:e?s|['’]s)?"
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_SEPARATORS = re.compile(r"[\s‐‑-]+")
-
-
-def _key(spelling: str) -> str:
-    """A spelling as a lookup key: case, spaces and hyphens do not matter."""
-    return _SEPARATORS.sub("", spelling.casefold())
 
 
 def _pattern(spellings: list[str]) -> re.Pattern:
@@ -86,76 +62,15 @@ def _pattern(spellings: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w‐‑-]){body}(?!\w)(?![-‐‑][A-Z0-9])", re.IGNORECASE)
 
 
-def _validate(raw: object) -> list[str]:
-    bad: list[str] = []
-    if not isinstance(raw, dict) or not isinstance(raw.get("weapons"), list):
-        return ["top level: expected an object with a 'weapons' list"]
-    seen: set[str] = set()
-    for i, e in enumerate(raw["weapons"]):
-        where = f"weapons[{i}]"
-        if not isinstance(e, dict):
-            bad.append(f"{where}: not an object")
-            continue
-        name = e.get("canonical")
-        if not isinstance(name, str) or not name.strip():
-            bad.append(f"{where}: canonical missing")
-        elif name in seen:
-            bad.append(f"{where}: duplicate canonical {name!r}")
-        else:
-            seen.add(name)
-            if " and " in name:
-                bad.append(f"{where}: combined label {name!r} is not a weapon type")
-        if e.get("category") not in _CATEGORIES:
-            bad.append(f"{where}: category {e.get('category')!r} not one of {sorted(_CATEGORIES)}")
-        if not isinstance(e.get("family"), str) or not e.get("family"):
-            bad.append(f"{where}: family missing")
-        variants = e.get("variants")
-        if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip()
-                                                     for v in variants):
-            bad.append(f"{where}: variants must be a list of non-empty strings")
-        elif not variants and not e.get("generic"):
-            bad.append(f"{where}: a non-generic weapon needs at least one variant")
-    return bad
-
-
 @lru_cache(maxsize=1)
-def _vocab() -> _Vocab:
-    raw = load_json("weapons.json")
-    bad = _validate(raw)
-    weapons: dict[str, Weapon] = {}
-    by_spelling: dict[str, Weapon] = {}
-    if not bad:
-        for e in raw["weapons"]:
-            w = Weapon(e["canonical"], e["category"], e["family"], bool(e.get("generic")),
-                       tuple(e["variants"]))
-            weapons[w.canonical] = w
-            for spelling in (w.canonical, *w.variants):
-                key = _key(spelling)
-                other = by_spelling.get(key)
-                if other is not None and other.canonical != w.canonical and spelling in w.variants:
-                    bad.append(f"spelling {spelling!r} belongs to both {other.canonical!r} "
-                               f"and {w.canonical!r}")
-                by_spelling.setdefault(key, w)
-    if bad:
-        raise VocabularyError("weapons.json: " + "; ".join(bad))
-    pattern = _pattern(sorted({v for w in weapons.values() for v in w.variants}))
-    return _Vocab(weapons, by_spelling, pattern)
-
-
-def _identify(vocab: _Vocab, matched: str) -> Weapon | None:
-    """The weapon a matched spelling names, its plural ending removed if need be."""
-    key = _key(matched)
-    w = vocab.by_spelling.get(key)
-    if w is None:
-        for ending in ("'s", "’s", "es", "s"):
-            if key.endswith(ending) and (w := vocab.by_spelling.get(key[: -len(ending)])):
-                break
-    return w
+def _spellings() -> re.Pattern:
+    """Every spelling of the weapon list as one pattern."""
+    return _pattern(sorted({v for w in weapons().values() for v in w.variants}))
 
 
 def weapons_vocabulary() -> dict[str, Weapon]:
     """Every weapon type of ``data/weapons.json`` by canonical name."""
-    return dict(_vocab().weapons)
+    return weapons()
 
 
 def find_weapon_mentions(text: str) -> list[WeaponMention]:
@@ -166,10 +81,9 @@ def find_weapon_mentions(text: str) -> list[WeaponMention]:
 
 @lru_cache(maxsize=4)
 def _weapon_mentions(text: str) -> tuple[WeaponMention, ...]:
-    vocab = _vocab()
     out = []
-    for m in vocab.pattern.finditer(text):
-        w = _identify(vocab, m.group())
+    for m in _spellings().finditer(text):
+        w = find(m.group())
         if w is None:  # cannot happen: every spelling of the pattern is a key
             continue
         out.append(WeaponMention(m.start(), m.end(), w.canonical, w.family, w.category))
@@ -178,11 +92,8 @@ def _weapon_mentions(text: str) -> tuple[WeaponMention, ...]:
 
 def canonical_weapon(name: str) -> str | None:
     """The canonical name of one weapon spelling ("Kh-101" -> "X-101/X-555"), else None."""
-    vocab = _vocab()
     name = name.strip()
-    w = vocab.by_spelling.get(_key(name))
-    if w is None and vocab.pattern.fullmatch(name):
-        w = _identify(vocab, name)
+    w = find(name, plural=_spellings().fullmatch(name) is not None)
     return w.canonical if w is not None else None
 
 

