@@ -65,13 +65,15 @@ def test_partition_reports_cuts_by_size():
 def test_extract_partition_returns_lines_and_errors(monkeypatch):
     good = Report(report_id="good", text="Three people were killed in Kharkiv overnight.")
     crash = Report(report_id="crash", text="Boom.", origin="in.jsonl:9")
-    real = scale.safe_extract
+    from strikeledger.extract import pipeline
 
-    def fake(report):
+    real = pipeline.extract_record
+
+    def fake(report, **options):
         if report.report_id == "crash":
-            return InputError("extraction failed: ValueError: boom", path=report.origin)
-        return real(report)
-    monkeypatch.setattr(scale, "safe_extract", fake)
+            raise ValueError("boom")
+        return real(report, **options)
+    monkeypatch.setattr(pipeline, "extract_record", fake)
     out = extract_partition([good, crash])
     assert out[0][0] == "ok"
     assert json.loads(out[0][1])["report_id"] == "good"

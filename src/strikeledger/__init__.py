@@ -19,6 +19,7 @@ _EXPORTS = {
     "InputError": "errors", "NotFoundError": "errors", "StoreBusyError": "errors",
     "StoreError": "errors", "StrikeledgerError": "errors",
     "extract_record": "extract.pipeline", "extract_records": "extract.pipeline",
+    "extract_many": "extract.pipeline",
     "parse_quantity": "extract.quantities",
     "read_reports": "ingest.readers", "ingest_paths": "ingest.run",
     "open_store": "store",

@@ -34,6 +34,10 @@ class VocabularyError(StrikeledgerError):
     """A packaged data file (gazetteer, weapons, patterns) is malformed."""
 
 
+class TimeBudgetExceeded(StrikeledgerError):
+    """Extracting one report took longer than its time budget."""
+
+
 class StoreError(StrikeledgerError):
     """The store could not be opened, written or read."""
 

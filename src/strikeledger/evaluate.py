@@ -11,9 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 from .errors import StrikeledgerError
-from .ingest.run import safe_extract
+from .extract.pipeline import extract_many
 from .ingest.readers import read_reports
-from .errors import InputError
 
 
 def find_scorer(gold_dir: Path, scorer: Path | None = None) -> Path:
@@ -47,14 +46,8 @@ def predict_folder(gold_dir: Path) -> list[str]:
     names = sorted(p.name[: -len(".gold.json")] for p in gold_dir.glob("*.gold.json"))
     if not names:
         raise StrikeledgerError(f"{gold_dir}: no *.gold.json files")
-    lines = []
-    for item in read_reports([gold_dir / f"{n}.txt" for n in names if (gold_dir / f"{n}.txt").exists()]):
-        if isinstance(item, InputError):
-            continue
-        rec = safe_extract(item)
-        if not isinstance(rec, InputError):
-            lines.append(rec.to_json())
-    return lines
+    files = [gold_dir / f"{n}.txt" for n in names if (gold_dir / f"{n}.txt").exists()]
+    return [rec.to_json() for _, rec in extract_many(read_reports(files))]
 
 
 def score_folder(gold_dir: Path, scorer: Path | None = None) -> tuple[dict, dict]:

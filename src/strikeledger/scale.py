@@ -9,7 +9,7 @@ The driver reads the input (files, folders, JSONL, stdin) as a stream, cuts it i
 partitions of a few hundred reports, and submits each partition as one task. At most
 ``partitions`` of them are in flight at once, so the driver holds a bounded window of the
 corpus, never the whole of it; results come back in input order. The workers only run
-``safe_extract`` on the reports they are sent, so they need the strikeledger package but
+``extract_many`` on the reports they are sent, so they need the strikeledger package but
 not the input files.
 
 Read errors are reported on the driver as they are met; extraction errors come back from
@@ -27,7 +27,8 @@ from typing import Any
 from .errors import InputError
 from .extras import require
 from .ingest.readers import read_reports
-from .ingest.run import ErrorHandler, RunResult, safe_extract
+from .extract.pipeline import extract_many
+from .ingest.run import ErrorHandler, RunResult
 from .model import Report
 
 log = logging.getLogger(__name__)
@@ -49,12 +50,8 @@ Outcome = tuple[Any, ...]
 def extract_partition(reports: list[Report]) -> list[Outcome]:
     """Extract one partition on a worker: one outcome per report, in order."""
     out: list[Outcome] = []
-    for report in reports:
-        rec = safe_extract(report)
-        if isinstance(rec, InputError):
-            out.append(("error", rec.message, rec.path, rec.line))
-        else:
-            out.append(("ok", rec.to_json()))
+    for _, rec in extract_many(reports, lambda e: out.append(("error", e.message, e.path, e.line))):
+        out.append(("ok", rec.to_json()))
     return out
 
 

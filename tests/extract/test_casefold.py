@@ -25,28 +25,28 @@ def test_fold_source_leaves_escapes_and_group_names():
     (r"^\W*(?:\w+\W+){0,3}?(?:earlier|ago)\b", "... two weeks AGO"),
 ])
 def test_matches_equal_ignorecase(pattern, text):
-    folded = FoldedPattern(pattern)
+    folded, low = FoldedPattern(pattern), fold(text)
     plain = re.compile(pattern, re.IGNORECASE)
-    assert [m.span() for m in folded.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    assert (folded.search(text) or None) and folded.search(text).span() == plain.search(text).span()
-    assert bool(folded.match(text)) == bool(plain.match(text))
+    assert [m.span() for m in folded.finditer(low)] == [m.span() for m in plain.finditer(text)]
+    assert (folded.search(low) or None) and folded.search(low).span() == plain.search(text).span()
+    assert bool(folded.match(low)) == bool(plain.match(text))
 
 
 def test_groups_are_folded_but_offsets_index_the_original():
     text = "Attack on Tuesday, 14 March"
-    m = FoldedPattern(r"(?P<wd>tuesday)").search(text)
+    m = FoldedPattern(r"(?P<wd>tuesday)").search(fold(text))
     assert m.group("wd") == "tuesday"
     assert text[m.start("wd"):m.end("wd")] == "Tuesday"
 
 
 def test_bounds_are_respected():
     text = "Kyiv. KYIV. kyiv."
-    hits = [m.start() for m in FoldedPattern(r"kyiv").finditer(text, 1, 12)]
+    hits = [m.start() for m in FoldedPattern(r"kyiv").finditer(fold(text), 1, 12)]
     assert hits == [6]
 
 
 def test_original_reads_the_unfolded_group():
     text = "the Kharkiv Regional Military Administration said"
-    m = FoldedPattern(r"(?P<place>[A-Z]\w+)\s+regional").search(text)
+    m = FoldedPattern(r"(?P<place>[A-Z]\w+)\s+regional").search(fold(text))
     assert original(text, m, "place") == "Kharkiv"
-    assert original(text, FoldedPattern(r"(?P<x>zzz)?said").search(text), "x") is None
+    assert original(text, FoldedPattern(r"(?P<x>zzz)?said").search(fold(text)), "x") is None

@@ -114,9 +114,33 @@ ATTACK = [
 ]
 
 
+# The day these cases are read on, for those without a publication date: what the clock
+# once was. A weekday fixes a year-less date in the latest year up to it.
+REFERENCE = D(2024, 6, 1)
+
+
 @pytest.mark.parametrize("text,published,expected,precision", ATTACK)
 def test_extract_attack_date(text, published, expected, precision):
-    assert extract_attack_date(text, published) == (expected, precision)
+    assert extract_attack_date(text, published, reference=REFERENCE) == (expected, precision)
+
+
+@pytest.mark.parametrize("text,reference,expected", [
+    # no publication date, no reference: only a year the report names fixes the date
+    ("Russia fired missiles at Kyiv on Wednesday, Feb. 7, killing three.", None, None),
+    ("Russia fired missiles at Kyiv on Wednesday, Feb. 7, killing three. It was 2024.", None, D(2024, 2, 7)),
+    ("Saturday, the first of June, twenty twenty-four. Russia launched 53 missiles on Saturday.", None,
+     D(2024, 6, 1)),
+    # the reference stands for the clock: the latest year up to it, never later
+    ("Russia fired missiles at Kyiv on Wednesday, Feb. 7, killing three.", D(2030, 1, 1), D(2029, 2, 7)),
+    ("A missile struck Sumy early on Friday, Nov. 17.", D(2024, 6, 1), D(2023, 11, 17)),
+    # relative words are read against it as against a publication date
+    ("Russia struck Kyiv overnight.", D(2025, 3, 9), D(2025, 3, 9)),
+    ("Russia struck Kyiv overnight.", None, None),
+])
+def test_no_clock_a_reference_date_instead(text, reference, expected):
+    """Regression: the year of "Wednesday, Feb. 7" came from date.today(), so the output
+    changed with the day it ran; now it comes from the text or the reference passed in."""
+    assert extract_attack_date(text, None, reference=reference)[0] == expected
 
 
 def test_enough_cases():

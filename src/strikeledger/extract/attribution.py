@@ -1,69 +1,71 @@
-"""Who said each figure, and which place it is about.
+"""Who said each figure: the ``attribution`` annotator, which makes the contract figures.
 
-Speaker: a sentence that credits a speaker ("X said", "according to X", "X says",
-"X: ...", "..., reports X", "he added") gives its figures that speaker; a quote that
-goes on over sentences keeps its speaker; a sentence in the report's own voice has no
-speaker, unless the report is an official's or body's own post (its byline), whose
-own-voice figures are the author's.
+A sentence that credits a speaker ("X said", "according to X", "X says", "X: ...", "...,
+reports X", "he added") gives its figures that speaker; a quote that goes on over
+sentences keeps its speaker; a sentence in the report's own voice has no speaker, unless
+the report is an official's or body's own post (its byline), whose own-voice figures are
+the author's. The place of each figure is ``figure_places``'s business.
 
-Place: the place named next to the figure in its sentence; for casualties without
-one, the city of a mayor's own post, the place a paragraph is headed with, or the one
-place a local report is about.
+A figure stated twice (same kind, amount, place and speaker) is kept once, in the
+statement that names the weapon; the record's speakers gain whoever a figure is credited
+to and the speakers annotator had not listed.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .casefold import FoldedPattern, original
+from ..data.weapons import family_of
+from ..model import Evidence, Figure, Speaker
+from .document import Document, annotator
+from .figure_places import PlaceResolver, jurisdiction, place_for, places_by_sentence
 from .figures import Candidate
-from ..data.gazetteer import load_gazetteer, normalise
-from .places import gives_bearing
+from .places import sentence_of
+from .reporting import reporting_alternation
 from .speakers import SOURCE_NOTE
-from .text import Span
 
-_REPORTING = (r"(?:said|says|say|told|tells|publishes|published|reported|reports|report|added|adds|noted|notes|"
-              r"wrote|writes|posted|confirmed|confirms|announced|announces|stated|states|"
-              r"claimed|claims|warned|explained|explains|estimated|counted|informed|"
-              r"clarified|specified|updated|put|puts|gave|gives|cited|quoted|tallied|"
-              r"listed|recorded|counted|has\s+said|had\s+said|later\s+said|also\s+said)")
-_AFTER_VERB = re.compile(
-    rf"^(?:,[^,;\"“”]{{1,90}},|\s*,)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
-    rf"(?:had\s+|has\s+|have\s+)?(?:initially\s+|first\s+|previously\s+|earlier\s+|also\s+|later\s+)?"
-    rf"(?:{_REPORTING})\b"
-    r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
-    re.IGNORECASE)
-_BEFORE_VERB = re.compile(rf"(?:according\s+to|{_REPORTING}|by|from|per|citing|\bsources?\s*:)\s+(?:the\s+)?"
-                          r"(?:[\w'’-]+,?\s+){0,4}$"
-                          r"|(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+__all__ = ["Attributed", "attribute", "sentence_speakers", "speaker_for", "speaker_of"]
+
+# How far after a name its reporting verb or colon is looked for.
+_AFTER_CHARS = 300
 # a source closing its line: "... energy facility hit — governor Oleh Hryhorov", "(Air Force)"
 _LINE_END = re.compile(r"\s*\)?\s*[.;:*]*\s*$")
-_PRONOUN = re.compile(
-    rf"\b(?P<p>he|she|it|they)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|further\s+)?"
-    rf"(?:{_REPORTING})\b", re.IGNORECASE)
 _QUOTE_CHARS = re.compile(r"[\"“”]")
-_MAYOR = re.compile(r"^Mayor of (?P<p>.+)$|^Head of (?P<c>.+?) City Military Administration$|"
-                    r"^Head of (?P<o>.+?) Regional Military Administration$", re.IGNORECASE)
-_NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)|"
-                       r"in\s+all|national\s+toll|across\s+Ukraine|in\s+total\s+across)\b",
-                       re.IGNORECASE)
-_HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\s*[—–|-]?\s*)?"
-                      r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
-
-
-# an all-capitals line heads a new section ("SUMY REGION")
-_CAPS_HEADING = re.compile(r"[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
 _REPORTED_BY = re.compile(r"\W*(?:this|that|it|these)\s+(?:was|were|has\s+been)\s+(?:reported|announced|stated|"
                           r"said|confirmed|posted)\s+by\b", re.IGNORECASE)
 _TURN = re.compile(r"([A-Z][A-Z'’-]{2,})(?:\s*\([^)]*\))?:\s")
 _LIST_LINE = re.compile(r"[ \t]*[^\w\s\"“'(]")
 _ENTRY = re.compile(r"\s*\[?(?:\d{1,2}[:.]\d{2}|UPD|Update)\b")
+_LOWER = re.compile(r"[a-z\n]")
+_CAPS3 = re.compile(r"[A-Z]{3}|\n")
 
 
-def _para_start(text: str, pos: int) -> int:
-    """Start of the paragraph (blank-line or line separated) that holds pos."""
-    return text.rfind("\n", 0, pos) + 1
+@dataclass(frozen=True)
+class _Patterns:
+    after_verb: re.Pattern
+    before_verb: re.Pattern
+    pronoun: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str = "en") -> _Patterns:
+    verbs = reporting_alternation(lang)
+    return _Patterns(
+        after_verb=re.compile(
+            rf"^(?:,[^,;\"“”]{{1,90}},|\s*,)?\s*(?:also\s+|later\s+|earlier\s+|then\s+|on\s+\w+\s+)?"
+            rf"(?:had\s+|has\s+|have\s+)?(?:initially\s+|first\s+|previously\s+|earlier\s+|also\s+|later\s+)?"
+            rf"(?:{verbs})\b"
+            r"|^(?:'s)?\s*(?:[\w’']+\s+){0,4}?[\w’']*\s*:(?!\d)",
+            re.IGNORECASE),
+        before_verb=re.compile(rf"(?:according\s+to|{verbs}|by|from|per|citing|\bsources?\s*:)\s+(?:the\s+)?"
+                               r"(?:[\w'’-]+,?\s+){0,4}$"
+                               r"|(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE),
+        pronoun=re.compile(
+            rf"\b(?P<p>he|she|it|they)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|further\s+)?"
+            rf"(?:{verbs})\b", re.IGNORECASE),
+    )
 
 
 @dataclass(slots=True)
@@ -85,73 +87,37 @@ def speaker_of(m, text: str | None = None) -> Attributed:
     return Attributed(name, m.role, getattr(m, "kind", "person"))
 
 
-@dataclass(frozen=True, slots=True)
-class BodyMention:
-    """An official body named generically ("the regional military administration")."""
-    start: int
-    end: int
-    name: str
-    role: str | None
-    kind: str = "body"
+class _CapsLines:
+    """Whether a line, up to a point, is an all-capitals heading ("SUMY REGION"): no
+    lower-case letter from the line's start to that point (or to the line's end, if
+    sooner), and three capitals in a row there. Each line is read once, however many
+    sentences it holds."""
+
+    def __init__(self, doc: Document):
+        self.text = doc.text
+        self.facts: dict[int, tuple[int, int, int]] = {}  # line start -> (newline, first lower, caps end)
+
+    def heading(self, line_start: int, end: int) -> bool:
+        facts = self.facts.get(line_start)
+        if facts is None:
+            text = self.text
+            nl = text.find("\n", line_start)
+            nl = len(text) if nl < 0 else nl
+            low = _LOWER.search(text, line_start)
+            caps = _CAPS3.search(text, line_start)
+            facts = self.facts[line_start] = (
+                nl, low.start() if low else len(text),
+                caps.end() if caps is not None and caps.group() != "\n" else -1)
+        nl, stop, caps_end = facts
+        e = min(nl, end)
+        return caps_end != -1 and caps_end <= e and stop >= e
 
 
-_GENERIC_BODY = FoldedPattern(
-    r"\b(?:the\s+)?(?:(?P<place>[A-Z][\w’'-]+)\s+)?(?P<what>(?:regional|city|oblast|district)\s+"
-    r"(?:military\s+|state\s+)?administration|regional\s+prosecutor(?:'s|’s)\s+office|"
-    r"(?:regional|city)\s+council|(?:regional|city|oblast)\s+police)\b"
-    r"|\b(?P<ministry>Ministry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]*){0,5})"
-    r"|\b(?P<ocha>OCHA|UN\s+Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs)\b")
-
-
-def generic_bodies(text: str, known: list) -> list[BodyMention]:
-    """Bodies a report names by kind rather than by a listed name; a known mention wins."""
-    out = []
-    for m in _GENERIC_BODY.finditer(text):
-        if any(k.start <= m.start() < k.end or m.start() <= k.start < m.end() for k in known):
-            continue
-        if re.search(r"\b(?:head|chief|spokesperson|spokesman|spokeswoman|secretary|deputy)\s+of\s+(?:the\s+)?$",
-                     text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
-            continue  # "the Head of the Oblast Military Administration, Oleksandr Starukh": a title
-        ministry = original(text, m, "ministry")
-        if ministry:
-            out.append(BodyMention(m.start(), m.end(), ministry, ministry))
-            continue
-        if m.group("ocha"):
-            out.append(BodyMention(m.start(), m.end(), "OCHA",
-                                   "UN Office for the Coordination of Humanitarian Affairs"))
-            continue
-        what = " ".join(w.capitalize() if w.lower() != "of" else w
-                        for w in re.split(r"\s+", m.group("what").replace("’", "'")))
-        place = original(text, m, "place")
-        place = place if place and place.lower() != "the" else None
-        name = f"{place} {what}" if place else what
-        out.append(BodyMention(m.start(), m.end(), name, name))
-    return out
-
-
-def generic_byline(text: str, bodies: list[BodyMention]):
-    """A release headed by a body the vocabulary does not list ("Kyiv Oblast Police | Press
-    service", "DNIPROPETROVSK REGIONAL PROSECUTOR'S OFFICE"): the first lines, verbless."""
-    pos, seen = (re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}\s*", text) or re.match("", text)).end(), 0
-    while pos < len(text) and seen < 2:
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[pos:end]
-        if line.strip():
-            seen += 1
-            lead = len(line) - len(line.lstrip())
-            for b in bodies:
-                if b.start == pos + lead and b.end <= end and len(line.strip()) <= 100 \
-                        and not re.search(r"[.!?]\s*$|\b(?:said|says|condemns|launched|killed|was|were)\b",
-                                          line, re.IGNORECASE):
-                    return b
-        pos = end + 1
-    return None
-
-
-def sentence_speakers(text: str, sentences: list[Span], mentions: list,
-                      byline=None) -> list[list[tuple[int, Attributed]]]:
+def sentence_speakers(doc: Document) -> list[list[tuple[int, Attributed]]]:
     """For each sentence, the (position, speaker) pairs credited in it."""
+    text, sentences, mentions, byline = doc.text, doc.sentences, doc.speaker_mentions, doc.byline
+    pats = _patterns()
+    caps = _CapsLines(doc)
     out: list[list[tuple[int, Attributed]]] = []
     last_person: Attributed | None = None
     last_body: Attributed | None = None
@@ -178,10 +144,10 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             here.append((s0, by_label[label.group(1).upper()]))
         for m in inside:
             sp = speaker_of(m, text)
-            after = text[m.end:s1]
+            after = text[m.end:min(s1, m.end + _AFTER_CHARS)]
             before = text[max(s0, m.start - 60):m.start]
             trailing = _LINE_END.match(text, m.end, s1) is not None
-            if _AFTER_VERB.match(after) or (_BEFORE_VERB.search(before) and (
+            if pats.after_verb.match(after) or (pats.before_verb.search(before) and (
                     trailing or not re.search(r"(?:\s[—–-]|\()\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", before))):
                 here.append((m.start, sp))
             if sp.kind == "body":
@@ -189,7 +155,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             else:
                 last_person = sp
             last_any = sp
-        for p in _PRONOUN.finditer(text, s0, s1):
+        for p in pats.pronoun.finditer(text, s0, s1):
             pro = p.group("p").lower()
             who = (last_person if pro in ("he", "she") else last_body or last_any) or last_any
             if who is not None:  # a pronoun refers back to someone named before it
@@ -205,7 +171,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             quote_speaker = here[0][1]
         elif not starts_in_quote:
             quote_speaker = None
-        para = _para_start(text, s0)
+        para = doc.line_start(s0)
         if not here and carry is not None and carry[0] == para:
             here.append((s0, carry[1]))
         elif here and (_ENTRY.match(text, para) or re.search(r":\s", text[s0:s1])):
@@ -214,7 +180,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
             here.append((s0, colon_speaker))  # 'Zelenskyy wrote:' / '"Over 70 missiles ..."'
         if here and sent.rstrip().endswith(":"):
             colon_speaker = here[0][1]
-        elif not (_LIST_LINE.match(text, text.rfind("\n", 0, s0) + 1)
+        elif not (_LIST_LINE.match(text, para)
                   and here and here[0][1] is colon_speaker):
             colon_speaker = None  # a header's speaker goes on through its list items only
         if para != (carry[0] if carry else None):
@@ -225,7 +191,7 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
         if here and out and _REPORTED_BY.match(text, s0, s1) and not explicit_prev:
             out[-1] = [(sentences[len(out) - 1].start, here[0][1])]  # "This was reported by X."
         explicit_prev = bool(here)
-        if _CAPS_HEADING.match(text, text.rfind("\n", 0, s0) + 1, s1):
+        if caps.heading(para, s1):
             source_note = None  # a section heading ends the table a source note credits
         if here and SOURCE_NOTE.match(text, s0, s1):
             source_note = here[0][1]
@@ -238,222 +204,103 @@ def sentence_speakers(text: str, sentences: list[Span], mentions: list,
 
 
 def speaker_for(c: Candidate, credited: list[tuple[int, Attributed]]) -> Attributed | None:
+    """The speaker credited nearest the figure in its sentence (the first one on a tie)."""
     if not credited:
         return None
     return min(credited, key=lambda pa: abs(pa[0] - c.start))[1]
 
 
-def jurisdiction(sp: Attributed | None) -> str | None:
-    """The place a local official speaks for ("Mayor of Kyiv" -> Kyiv)."""
-    if sp is None or not sp.role:
-        return None
-    m = _MAYOR.match(sp.role.strip())
-    if not m:
-        return None
-    if m.group("p"):
-        return m.group("p").strip()
-    if m.group("c"):
-        return m.group("c").strip()
-    return f"{m.group('o').strip()} Oblast"
+class _Nearest:
+    """The credited speaker nearest a position in one sentence, found by bisection: a
+    sentence crediting many speakers and stating many figures costs no scan per figure."""
 
+    def __init__(self, credited: list[tuple[int, Attributed]]):
+        best: dict[int, tuple[int, Attributed]] = {}
+        for k, (pos, sp) in enumerate(credited):
+            best.setdefault(pos, (k, sp))  # the first credited at a position wins a tie
+        self.positions = sorted(best)
+        self.entries = [best[p] for p in self.positions]
 
-_TITLE_AFTER = re.compile(
-    r"\s*(?:'s\s+)?(?:regional\s+|region's\s+|oblast\s+|city\s+|district\s+|military\s+)*"
-    r"(?:governor|mayor|head|chief|administration|council|police|prosecutor|authorities|officials|"
-    r"emergency|military\s+administration|region\s+governor)\b", re.IGNORECASE)
-_PLACED = re.compile(r"\b(?:in|at|over|near|across)\s+(?:the\s+)?$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"(?:from|off)\s+(?:the\s+)?(?:area\s+of\s+|direction\s+of\s+)?$", re.IGNORECASE)
-_CLAUSE_MARK = re.compile(r"[,;:—–()]|\b(?:when|after|while|as|but|where|which)\b")
-_HEAD_IN = re.compile(r"^\W*(?:\d{1,2}[:.]\d{2}\W*)?(?:in|over|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:in|over|at|on|across|around|near|attacked|struck|targeted|hit)\s+(?:the|this|our|its)\s+"
-                      r"(?P<w>city|town|village|capital|region|oblast|area|district)\b", re.IGNORECASE)
-_SPECIFIC = {"city", "town", "village", "district", "feature"}
-
-
-def _figure_place_name(pm) -> str:
-    """A city district counts as its city for a figure's place ("Holosiivskyi District" -> Kyiv)."""
-    if getattr(pm, "level", None) == "district":
-        # several cities have a "Shevchenkivskyi District": the one of the mention's oblast
-        gaz = load_gazetteer()
-        for entry in gaz.by_name.get(normalise(pm.name), []):
-            if entry.city and entry.admin1 == pm.admin1:
-                return entry.city
-    return pm.name
-
-
-def is_title_place(text: str, pm) -> bool:
-    """"Dnipropetrovsk regional governor", "Kyiv Mayor": a jurisdiction, not where it happened
-    (unless a preposition places it: "in the Zhytomyr region officials said ...")."""
-    if _PLACED.search(text, max(0, pm.start - 12), pm.start):
-        return False
-    return bool(_TITLE_AFTER.match(text, pm.end))
-
-
-@dataclass(slots=True)
-class SentencePlaces:
-    """The places of one sentence that can be a figure's place, with their offsets."""
-    places: list
-    starts: list[int]
-    ends: list[int]
-
-
-def places_by_sentence(text: str, sentences: list[Span], places: list) -> list[SentencePlaces]:
-    """For each sentence, the places in it that can be a figure's place: not a title's
-    jurisdiction ("Kyiv Mayor"), not a launch area ("launched from ...")."""
-    starts = [s.start for s in sentences]
-    out: list[list] = [[] for _ in sentences]
-    for p in places:
-        i = bisect.bisect_right(starts, p.start) - 1
-        if i < 0 or p.start >= sentences[i].end:
-            continue
-        lo = sentences[i].start
-        if not is_title_place(text, p) and not _FROM_BEFORE.search(text, max(lo, p.start - 30), p.start) \
-                and not gives_bearing(text, lo, p.start):
-            out[i].append(p)
-    return [SentencePlaces(ps, [p.start for p in ps], [p.end for p in ps]) for ps in out]
-
-
-def place_for(c: Candidate, text: str, span: Span, usable: SentencePlaces) -> str | None:
-    """The place named with the figure in its own sentence (`usable`: its usable places)."""
-    inside = usable.places
-    if not inside:
-        return None
-    k = bisect.bisect_left(usable.starts, c.end)
-    nxt = inside[k] if k < len(inside) else None
-    if nxt is not None and not _CLAUSE_MARK.search(text, c.end, nxt.start):
-        return _figure_place_name(nxt)
-    j = bisect.bisect_right(usable.ends, c.start)
-    before = inside[max(0, j - 8):j]  # the nearest few are enough
-    if c.family in ("drone", "missile"):
-        # only a place that heads the sentence: "In the Kyiv region, ... drones were shot down"
-        if j and _HEAD_IN.match(text[span.start:inside[0].start]):
-            return _figure_place_name(inside[0])
-        return None
-    if before:
-        last = before[-1]
-        if last.level not in _SPECIFIC:
-            inner = [p for p in before if p.level in _SPECIFIC and p.admin1 == last.admin1]
-            if inner:
-                return _figure_place_name(inner[-1])
-            if nxt is not None and nxt.level in _SPECIFIC and nxt.admin1 == last.admin1 \
-                    and ";" not in text[c.end:nxt.start]:
-                return _figure_place_name(nxt)  # "In the Lviv region, three were injured when debris fell in Lviv"
-        return _figure_place_name(last)
-    if nxt is not None and ";" not in text[c.end:nxt.start]:
-        return _figure_place_name(nxt)
-    return None
-
-
-def anaphor_level(text: str, c: Candidate, span: Span) -> str | None:
-    """'city' or 'region' when the figure's clause says "in the city" / "over the region"."""
-    for m in _ANAPHOR.finditer(text, span.start, span.end):
-        if m.start() >= c.start - 80:
-            w = m.group("w").lower()
-            return "region" if w in ("region", "oblast", "area") else "city"
-    return None
-
-
-class PlaceResolver:
-    """Where a figure with no place in its own sentence happened, from its context.
-
-    In order: none for national totals; "in the city" / "over the region" resolved to
-    the post's or paragraph's city or the speaker's region; the city of an official's
-    own post; a place heading the paragraph ("Kryvyi Rih. ..."); the place of the last
-    casualty figure in the paragraph; the last place hit named earlier in the paragraph;
-    the speaker's own jurisdiction; the one place a local report is about.
-    """
-
-    def __init__(self, text: str, sentences: list[Span], paragraphs: list[Span], mentions: list,
-                 places: list, byline_place: str | None):
-        self.text, self.sents, self.paras = text, sentences, paragraphs
-        self.mentions = [m for m in mentions if not is_title_place(text, m)]
-        self.titles = [m for m in mentions if is_title_place(text, m)]
-        self.hit = {p.name for p in places if p.role == "hit"}
-        self.byline_place = byline_place
-        self.last_cas: dict[int, str] = {}
-        admin1 = {p.admin1 for p in places if p.role == "hit" and p.admin1}
-        cities = [p.name for p in places if p.role == "hit" and p.name in self.hit
-                  and not p.name.endswith(("Oblast", "Raion", "District"))]
-        self.local = None
-        self.local_admin1 = next(iter(admin1)) if len(admin1) == 1 else None
-        if len(admin1) == 1:
-            hits = [p.name for p in places if p.role == "hit"]
-            self.local = cities[0] if len(cities) == 1 else (hits[0] if len(hits) == 1 else None)
-
-    def _para(self, pos: int) -> int:
-        for i, p in enumerate(self.paras):
-            if p.start <= pos < p.end:
-                return i
-        return -1
-
-    def _heading(self, pi: int) -> str | None:
-        return paragraph_heading_place(self.text, self.paras[pi], self.mentions) if pi >= 0 else None
-
-    def _earlier_in_paragraph(self, pos: int, pi: int, level: str, back: int = 0) -> str | None:
-        """The last place hit named before pos: in this paragraph, or `back` paragraphs up."""
-        first = max(0, pi - back) if pi >= 0 else -1
-        start = self.paras[first].start if first >= 0 else max(0, pos - 400)
-        for m in reversed(self.mentions):
-            if start <= m.start < pos and (m.name in self.hit or _figure_place_name(m) in self.hit):
-                if level == "city" and (m.level in _SPECIFIC or m.level == "raion"):
-                    return _figure_place_name(m)
-                if level == "region" and m.level == "oblast":
-                    return m.name
-        return None
-
-    def _title_region(self, span: Span) -> str | None:
-        for t in self.titles:
-            if span.start <= t.start < span.end:
-                return t.name if t.level == "oblast" else f"{t.admin1}" if t.admin1.endswith("Oblast") else t.name
-        return None
-
-    def resolve(self, c: Candidate, span: Span, speaker: Attributed | None) -> str | None:
-        casualty = c.family in ("person", "child")
-        if casualty and is_national(self.text, span):
+    def at(self, pos: int) -> Attributed | None:
+        if not self.positions:
             return None
-        pi = self._para(c.start)
-        level = anaphor_level(self.text, c, span)
-        juris = jurisdiction(speaker)
-        if level == "city":
-            byline_city = self.byline_place if self.byline_place and not self.byline_place.endswith("Oblast") else None
-            found = (self._heading(pi) or byline_city or self._earlier_in_paragraph(c.start, pi, "city")
-                     or (juris if juris and not juris.endswith("Oblast") else None) or self.local)
-        elif level == "region":
-            found = ((juris if juris and juris.endswith("Oblast") else None) or self._title_region(span)
-                     or self._earlier_in_paragraph(c.start, pi, "region"))
-        else:
-            found = None
-        if found or not casualty:
-            return found
-        heading = self._heading(pi)
-        specific = self._earlier_in_paragraph(c.start, pi, "city")
-        if heading and specific and not heading.endswith("Oblast"):
-            specific = None  # "Kryvyi Rih. ..." heads its paragraph
-        # a mayor's or city administration's figure is about their city, whatever place
-        # an earlier paragraph named ("the worst damage was in Sviatoshynskyi")
-        city = juris if juris and not juris.endswith("Oblast") else None
-        # a governor's toll in a report about one city of the oblast is that city's
-        local = self.local if juris and juris == self.local_admin1 else None
-        place = (specific or heading or self.last_cas.get(pi) or city
-                 or self._earlier_in_paragraph(c.start, pi, "city", back=2)
-                 or self.byline_place or local or juris or self.local)
-        return place
-
-    def remember(self, c: Candidate, place: str | None) -> None:
-        if place and c.family in ("person", "child"):
-            self.last_cas[self._para(c.start)] = place
+        i = bisect.bisect_left(self.positions, pos)
+        options = []
+        if i < len(self.positions):
+            options.append((self.positions[i] - pos, self.entries[i][0], self.entries[i][1]))
+        if i > 0:
+            options.append((pos - self.positions[i - 1], self.entries[i - 1][0], self.entries[i - 1][1]))
+        return min(options, key=lambda o: (o[0], o[1]))[2]
 
 
-def paragraph_heading_place(text: str, para: Span, places: list) -> str | None:
-    """A paragraph that opens with a place ("Kryvyi Rih. ...", "Kharkiv: ...")."""
-    m = _HEADING.match(text, para.start, para.end)  # (no ^: match() anchors at pos)
-    if not m:
-        return None
-    for p in places:
-        if para.start <= p.start < para.start + m.end() - m.start():
-            return _figure_place_name(p)
-    return None
+@annotator("attribution",
+           reads=("text", "folded", "sentences", "sentence_starts", "paragraphs", "paragraph_starts", "line_starts",
+                  "candidates", "weapon_mentions", "place_mentions", "places", "speaker_mentions", "byline",
+                  "speakers", "spelled"),
+           assigns=("credited", "figures", "speakers"))
+def attribute(doc: Document) -> None:
+    """The contract figures: each candidate with its speaker, place, sentence and weapon
+    families; a figure stated twice kept once."""
+    text = doc.text
+    doc.credited = credited = sentence_speakers(doc)
+    nearest: dict[int, _Nearest] = {}
+    byline_place = jurisdiction(speaker_of(doc.byline)) if doc.byline is not None else None
+    usable = places_by_sentence(doc)
+    resolver = PlaceResolver(doc, byline_place)
+    spelled = doc.spelled
+    weapon_starts = [w.start for w in doc.weapon_mentions]
+    figures: list[Figure] = []
+    seen: dict[tuple, int] = {}
+    for n, c in enumerate(doc.candidates):
+        if n % 256 == 0:
+            doc.check_time("attribution")
+        span = doc.sentences[c.sentence]
+        if c.sentence not in nearest:
+            nearest[c.sentence] = _Nearest(credited[c.sentence])
+        sp = nearest[c.sentence].at(c.start)
+        place = place_for(doc, c, span, usable[c.sentence]) or resolver.resolve(c, span, sp, usable[c.sentence])
+        resolver.remember(c, place)
+        q = c.quantity
+        fig = Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, low=q.low, high=q.high,
+                     weapon=c.weapon, place=place, speaker=spelled.get(sp.name, sp.name) if sp else None,
+                     evidence=Evidence.of(text, c.start, c.end),
+                     sentence=sentence_of(doc, c.start, c.end),
+                     families=_families(doc, weapon_starts, c))
+        key = fig.key()
+        if key in seen:
+            if fig.weapon and not figures[seen[key]].weapon:
+                figures[seen[key]] = fig  # the statement that names the weapon is the fuller one
+            continue
+        seen[key] = len(figures)
+        figures.append(fig)
+    doc.figures = figures
+    doc.speakers = _with_figure_speakers(doc.speakers, figures, credited, spelled)
 
 
-def is_national(text: str, span: Span) -> bool:
-    return bool(_NATIONAL.search(text, span.start, span.end))
+def _families(doc: Document, weapon_starts: list[int], c: Candidate) -> tuple[str, ...]:
+    """The weapon families a figure counts: its weapon's, else those its phrase names
+    ("96 Kh-101 and Kalibr missiles": two), sorted."""
+    if c.weapon:
+        return (family_of(c.weapon),)
+    lo = bisect.bisect_left(weapon_starts, c.start)
+    hi = bisect.bisect_left(weapon_starts, c.end)
+    return tuple(sorted({w.family for w in doc.weapon_mentions[lo:hi] if w.end <= c.end}))
+
+
+def _with_figure_speakers(speakers: list[Speaker], figures: list[Figure],
+                          credited: list[list[tuple[int, Attributed]]],
+                          spelled: dict[str, str]) -> list[Speaker]:
+    """The record's speakers and, after them, whoever a figure is credited to that is not
+    among them (by name, or by the first letters of the surname)."""
+    speakers = list(speakers)
+    names = {s.name for s in speakers}
+    surnames = {n.split()[-1][:5].lower() for n in names}
+    roles: dict[str, str | None] = {}
+    for row in credited:
+        for _, a in row:
+            roles.setdefault(spelled.get(a.name, a.name), a.role)
+    for f in figures:
+        if f.speaker and f.speaker not in names and f.speaker.split()[-1][:5].lower() not in surnames:
+            speakers.append(Speaker(name=f.speaker, role=roles.get(f.speaker)))
+            names.add(f.speaker)
+    return speakers

@@ -2,40 +2,25 @@
 
 With ``re.IGNORECASE`` the engine folds the case of every character it compares, which
 makes a scan over a long vocabulary alternation two to three times slower than the same
-scan without the flag. Instead, the text is lower-cased once per report (to a string of
-the same length, so offsets still index the original) and patterns are compiled from a
-lower-cased source without the flag.
+scan without the flag. Instead, the text is lower-cased once per report (``Document.folded``,
+a string of the same length, so offsets still index the original) and patterns are
+compiled from a lower-cased source without the flag.
 
-Matches are made on the folded text: offsets are exact, but group *text* is lower case.
-Callers that need the original spelling slice the original text with ``m.start()`` and
-``m.end()``.
+A FoldedPattern is matched against folded text: offsets are exact, but group *text* is
+lower case. Callers that need the original spelling slice the original text with
+``m.start()`` and ``m.end()`` (``original``).
 """
 from __future__ import annotations
 
 import re
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
 
 __all__ = ["FoldedPattern", "fold", "fold_source", "original"]
 
 
 def fold(text: str) -> str:
     """``text`` in lower case, with the same length (offsets stay valid)."""
-    # Whole reports are folded once and cached; short slices are folded on the spot so
-    # that they never push a report out of the cache.
-    return _fold(text) if len(text) < _SHORT else _fold_cached(text)
-
-
-_SHORT = 400
-
-
-@lru_cache(maxsize=8)
-def _fold_cached(text: str) -> str:
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -63,10 +48,7 @@ def fold_source(pattern: str) -> str:
 
 
 class FoldedPattern:
-    """A case-insensitive pattern matched against ``fold(text)``.
-
-    The methods take the original text and return matches on its folded copy.
-    """
+    """A case-insensitive pattern, matched against folded text (``fold(text)``)."""
 
     __slots__ = ("regex", "pattern")
 
@@ -74,14 +56,14 @@ class FoldedPattern:
         self.pattern = pattern
         self.regex = re.compile(fold_source(pattern), flags & ~re.IGNORECASE)
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return self.regex.search(fold(text), pos, endpos)
+    def search(self, folded: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self.regex.search(folded, pos, endpos)
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return self.regex.match(fold(text), pos, endpos)
+    def match(self, folded: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self.regex.match(folded, pos, endpos)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
-        return self.regex.finditer(fold(text), pos, endpos)
+    def finditer(self, folded: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        return self.regex.finditer(folded, pos, endpos)
 
 
 def original(text: str, m: re.Match, group: int | str = 0) -> str | None:

@@ -14,22 +14,23 @@ head over modifier words until a determiner, a quantity or a word that cannot mo
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from strikeledger.data import bad_entries, load
 from strikeledger.data.schemas import DamageTerms
-from strikeledger.extract.casefold import FoldedPattern
-from strikeledger.extract.event_scope import clauses, report_scope
-from strikeledger.extract.places import foreign_mentions
+from strikeledger.extract.casefold import FoldedPattern, fold
+from strikeledger.extract.document import Document, Span, annotator
+from strikeledger.extract.event_scope import clauses
+from strikeledger.extract.figure_places import figure_place_name, jurisdiction
+from strikeledger.extract.places import sentence_of
 from strikeledger.extract.quantities import load_vocabulary
-from strikeledger.extract.text import Span
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 from strikeledger.model import Damage, DamageCategory, Evidence
 
-__all__ = ["extract_damage", "damage_category"]
+__all__ = ["find_damage", "extract_damage", "damage_category"]
 
 _CATEGORIES = {c.value for c in DamageCategory}
 
@@ -190,7 +191,7 @@ def _lookup(vocab: _Vocab, term: str) -> str | None:
 
 def damage_category(phrase: str) -> str | None:
     """The damage category of an object phrase ("a nine-storey building" -> residential)."""
-    found = _objects(phrase, Span(0, len(phrase)))
+    found = _objects(phrase, fold(phrase), Span(0, len(phrase)))
     return found[-1].category if found else None
 
 
@@ -318,7 +319,7 @@ class _Object:
     ambiguous: bool     # category read from modifiers/context, not from the term itself
 
 
-def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> list[_Object]:
+def _objects(text: str, folded: str, sent: Span, matches: list[re.Match] | None = None) -> list[_Object]:
     """Every object phrase in one sentence (``matches``: its term matches, if known)."""
     vocab = _vocab()
     if matches is None:
@@ -326,17 +327,18 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
     if not matches:
         return []
     friends = [(f.start(), f.end())
-               for f in vocab.false_friends.finditer(text, sent.start, sent.end)]
+               for f in vocab.false_friends.finditer(folded, sent.start, sent.end)]
+    friend_starts = [fs for fs, _ in friends]
     out = []
     for m in matches:
-        if any(fs <= m.start() < fe or m.start() <= fs < m.end() for fs, fe in friends):
+        if _touches(friends, friend_starts, m.start(), m.end()):
             continue
-        if vocab.not_object_after.match(text, m.end(), sent.end):
+        if vocab.not_object_after.match(folded, m.end(), sent.end):
             continue  # "city council secretary", "hospital staff": people, not a building
         end = m.end()
         head = m.group()
         fixed = _lookup(vocab, head)
-        c = vocab.container_after.match(text, end, sent.end)
+        c = vocab.container_after.match(folded, end, sent.end)
         if c and fixed is not None:
             end = c.end()  # "a school building"
         elif head[:1].isupper():
@@ -344,18 +346,18 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
             if name:
                 end = name.end()  # "the National University of Food Technologies"
         start = _left_edge(text, m.start(), vocab.head_words, compound=" " in _norm(head))
-        if vocab.not_object_before.search(text, max(sent.start, start - 40), start):
+        if vocab.not_object_before.search(folded, max(sent.start, start - 40), start):
             continue  # "according to the regional administration": who said it
         cat = _category(vocab, text, head, start, m.start(), sent)
         if end == m.end() and _norm(head).split()[-1] in vocab.post_heads:
             # "a warehouse with grain", "a facility of the gas transmission system"
-            pm = vocab.post_modifier.match(text, end, sent.end)
+            pm = vocab.post_modifier.match(folded, end, sent.end)
             if pm:
                 cat, end = pm.lastgroup, pm.end()  # groups are named by category
         if cat is None:
             continue
         # "the building of a district administration", "the maternity ward of the hospital"
-        before = vocab.container_of.search(text, max(sent.start, start - 40), start)
+        before = vocab.container_of.search(folded, max(sent.start, start - 40), start)
         if before:
             start = _left_edge(text, before.start(), vocab.head_words)
             # a container that is itself a term keeps its own kind: "an administrative
@@ -369,100 +371,146 @@ def _objects(text: str, sent: Span, matches: list[re.Match] | None = None) -> li
 
 # --- is it damaged? ---------------------------------------------------------------------
 
-def _clause_of(cl: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in cl:
-        if s <= pos < e:
-            return s, e
-    return cl[-1]
+def _touches(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """One of the ordered, disjoint ``spans`` covers ``start`` or starts in [start, end)."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and start < spans[i][1]:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _only_a_location(text: str, o: _Object, objs: list[_Object], cl: list[tuple[int, int]],
-                     vocab: _Vocab) -> bool:
+def _nearest(spans: list[tuple[int, int]], starts: list[int], np: tuple[int, int]) -> int:
+    """The distance from ``np`` to the nearest of the ordered, disjoint ``spans`` (the
+    last one starting before it, or the first one starting at or after it)."""
+    i = bisect.bisect_left(starts, np[0])
+    near = spans[max(0, i - 1):i + 1]
+    return min(_distance(np, c) for c in near)
+
+
+class _Sentence:
+    """One sentence with damage terms: its clauses and cues, each found once."""
+
+    def __init__(self, doc: Document, sent: Span, cues: list[tuple[int, int]], vocab: _Vocab):
+        self.doc, self.vocab = doc, vocab
+        self.clauses = clauses(doc.folded, sent)
+        self.clause_starts = [a for a, _ in self.clauses]
+        self.cues, self.cue_starts = cues, [a for a, _ in cues]
+        self._negs: dict[tuple[int, int], tuple[list[tuple[int, int]], list[int]]] = {}
+        self._has_cue: dict[tuple[int, int], bool] = {}
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.clause_starts, pos) - 1
+        if i >= 0 and pos < self.clauses[i][1]:
+            return self.clauses[i]
+        return self.clauses[-1]
+
+    def negations(self, clause: tuple[int, int]) -> tuple[list[tuple[int, int]], list[int]]:
+        if clause not in self._negs:
+            negs = [(m.start(), m.end()) for m in self.vocab.not_damage.finditer(self.doc.folded, *clause)]
+            self._negs[clause] = (negs, [a for a, _ in negs])
+        return self._negs[clause]
+
+    def clause_has_cue(self, clause: tuple[int, int]) -> bool:
+        if clause not in self._has_cue:
+            self._has_cue[clause] = self.vocab.damage.search(self.doc.folded, *clause) is not None
+        return self._has_cue[clause]
+
+
+def _only_a_location(folded: str, o: _Object, ends: set[int], sent: _Sentence, vocab: _Vocab) -> bool:
     """An object after "near"/"outside" that only locates something else.
 
     "an office block near the main railway station": the station locates the block.
     "a crater beside a playground" (no damage cue in the clause): the playground is where
     the crater is. "the missile exploded near a school": the school took the blast.
+    ``ends``: where the sentence's objects end.
     """
-    near = vocab.near_before.search(text, max(0, o.start - 20), o.start)
+    near = vocab.near_before.search(folded, max(0, o.start - 20), o.start)
     if near is None:
         return False
-    if any(p.end <= near.start() and not text[p.end:near.start()].strip() for p in objs):
+    # an object right before "near" (white space between) is the one located
+    gap_start = near.start()
+    while gap_start > 0 and folded[gap_start - 1].isspace():
+        gap_start -= 1
+    if any(e in ends for e in range(gap_start, near.start() + 1)):
         return True
-    cs, ce = _clause_of(cl, o.start)
-    return vocab.damage.search(text, cs, ce) is None
+    return not sent.clause_has_cue(sent.clause_of(o.start))
 
 
-def _damaged(text: str, np: tuple[int, int], cues: list[tuple[int, int]],
-             cl: list[tuple[int, int]], vocab: _Vocab) -> bool:
-    """Whether the sentence's damage cues (``cues``, non-empty) speak of this object."""
-    cs, ce = _clause_of(cl, np[0])
-    negs = [(m.start(), m.end()) for m in vocab.not_damage.finditer(text, cs, ce)]
+def _damaged(np: tuple[int, int], sent: _Sentence) -> bool:
+    """Whether the sentence's damage cues (non-empty) speak of this object."""
+    negs, neg_starts = sent.negations(sent.clause_of(np[0]))
     if not negs:
         return True
     # the object's own words ("damaged", "destroyed") are cues too
-    best_cue = min(_distance(np, c) for c in cues)
-    best_neg = min(_distance(np, n) for n in negs)
-    return best_cue <= best_neg
+    return _nearest(sent.cues, sent.cue_starts, np) <= _nearest(negs, neg_starts, np)
 
 
-def extract_damage(text: str, place_at: Callable[[int], str | None] | None = None) -> list[Damage]:
-    """Objects the report says were damaged in the reported attack, one per distinct phrase.
-
-    ``place_at(offset)`` names the place an offset of the text is about (the pipeline
-    supplies it); without it every ``place`` is None.
-    """
+@annotator("damage", reads=("text", "folded", "sentences", "sentence_starts", "line_starts", "scopes",
+                            "foreign", "place_mentions", "byline"),
+           assigns=("damage",))
+def find_damage(doc: Document) -> None:
+    """Objects the report says were damaged in the reported attack, one per distinct phrase,
+    each with the place the stretch it is in is about."""
+    text, folded = doc.text, doc.folded
     vocab = _vocab()
     # One pass for the terms over the whole text; only sentences with a term read further.
     by_sentence: dict[int, list[re.Match]] = {}
-    scope = report_scope(text)
     for m in vocab.terms.finditer(text):
-        ctx = scope.at(m.start())
-        if ctx is not None and not ctx.russian_claim:
-            by_sentence.setdefault(ctx.start, []).append(m)
+        i = doc.sentence_index(m.start())
+        if i is not None and not doc.scopes[i].russian_claim:
+            by_sentence.setdefault(i, []).append(m)
     found: list[_Object] = []
-    abroad = foreign_mentions(text) if by_sentence else []
+    heads: set[str] = set()  # the last words of the heads found so far
+    abroad = doc.foreign if by_sentence else []
+    abroad_starts = [a for a, _ in abroad]
     header_cue: tuple[int, int] | None = None  # "Damaged:" heading a list of items
-    for ctx in scope.sentences:
-        item = _LIST_ITEM.match(text, text.rfind("\n", 0, ctx.start) + 1)
+    for i, ctx in enumerate(doc.scopes):
+        item = _LIST_ITEM.match(text, doc.line_start(ctx.start))
         if header_cue is not None and not item:
             header_cue = None
         if text[ctx.start:ctx.end].rstrip().endswith(":") and not ctx.russian_claim:
-            header = vocab.damage.search(text, ctx.start, ctx.end)
+            header = vocab.damage.search(folded, ctx.start, ctx.end)
             header_cue = (header.start(), header.end()) if header else None
-        matches = by_sentence.get(ctx.start)
+        matches = by_sentence.get(i)
         if not matches:
             continue
+        if i % 32 == 0:
+            doc.check_time("damage")
         sent = Span(ctx.start, ctx.end)
-        cues = [(m.start(), m.end()) for m in vocab.damage.finditer(text, sent.start, sent.end)]
+        cues = [(m.start(), m.end()) for m in vocab.damage.finditer(folded, sent.start, sent.end)]
         if not cues and item and header_cue is not None:
             cues = [(sent.start, sent.start)]  # an item of the list the header calls damaged
         if not cues:
             continue
-        objs = _objects(text, sent, [m for m in matches if m.end() <= sent.end])
-        cl = clauses(text, sent)
+        objs = _objects(text, folded, sent, [m for m in matches if m.end() <= sent.end])
+        reading = _Sentence(doc, sent, cues, vocab)
+        ends = {o.end for o in objs}
         for o in objs:
             if ctx.about_other_event(o.head_start):
                 continue
-            if _abroad(text, o, _clause_of(cl, o.head_start), abroad):
+            if _abroad(text, o, reading.clause_of(o.head_start), abroad, abroad_starts):
                 continue  # "the Moscow oil refinery", "a barn in Poland": not in Ukraine
-            if _only_a_location(text, o, objs, cl, vocab):
+            if _only_a_location(folded, o, ends, reading, vocab):
                 continue
-            if _refers_back(text, o, found):
+            if _refers_back(text, o, found, heads):
                 continue
-            if _damaged(text, (o.start, o.end), cues, cl, vocab):
+            if _damaged((o.start, o.end), reading):
                 found.append(o)
+                heads.add(_head_word(o))
     # one entry per phrase; a phrase inside a longer kept phrase is the same object
     found.sort(key=lambda o: (o.start, -(o.end - o.start)))
     kept: list[_Object] = []
+    kept_end = -1
     for o in found:
-        if any(k.start <= o.start and o.end <= k.end for k in kept):
-            continue
+        if kept and o.end <= kept_end:
+            continue  # every kept phrase starts at or before this one
         kept.append(o)
+        kept_end = max(kept_end, o.end)
+    place_at = _PlaceAt(doc)
     out: list[Damage] = []
     seen: set[tuple[str, str]] = set()
     for o in kept:
@@ -471,19 +519,45 @@ def extract_damage(text: str, place_at: Callable[[int], str | None] | None = Non
         if key in seen:
             continue
         seen.add(key)
-        out.append(Damage(category=o.category, text=phrase,
-                          place=place_at(o.start) if place_at else None,
-                          evidence=Evidence.of(text, o.start, o.end)))
-    return out
+        out.append(Damage(category=o.category, text=phrase, place=place_at(o.start),
+                          evidence=Evidence.of(text, o.start, o.end),
+                          sentence=sentence_of(doc, o.start, o.end)))
+    doc.damage = out
+
+
+class _PlaceAt:
+    """The place a stretch of the text is about: the last place named before it on its
+    line, else the place the author of an official's post speaks for."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.starts = [p.start for p in doc.place_mentions]
+        self.byline_place = jurisdiction(doc.byline) if doc.byline is not None else None
+
+    def __call__(self, pos: int) -> str | None:
+        j = bisect.bisect_right(self.starts, pos) - 1
+        if j >= 0 and self.doc.line_start(pos) <= self.starts[j]:
+            return figure_place_name(self.doc.place_mentions[j])
+        return self.byline_place
+
+
+def extract_damage(text: str) -> list[Damage]:
+    """Objects ``text`` says were damaged in the attack it reports (see ``find_damage``)."""
+    from .pipeline import annotate
+
+    return annotate(text, until="damage").damage
 
 
 _LOCATED_IN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _abroad(text: str, o: _Object, clause: tuple[int, int], foreign: list[tuple[int, int]]) -> bool:
+def _abroad(text: str, o: _Object, clause: tuple[int, int], foreign: list[tuple[int, int]],
+            starts: list[int]) -> bool:
     """The object is outside Ukraine: a foreign place names it ("the Moscow oil refinery")
     or locates its clause ("a barn in Poland"). Russia as the attacker locates nothing."""
-    for a, _ in foreign:
+    lo = bisect.bisect_left(starts, min(o.start, clause[0]))
+    hi = bisect.bisect_left(starts, max(o.end, clause[1]))
+    for a in starts[lo:hi]:
         if o.start <= a < o.end:
             return True
         if clause[0] <= a < clause[1] and _LOCATED_IN.search(text, max(clause[0], a - 12), a):
@@ -495,7 +569,11 @@ _LIST_ITEM = re.compile(r"[ \t]*[–—•*·-]\s")
 _DEFINITE = re.compile(r"(?:the|this|that|these|those)\s", re.IGNORECASE)
 
 
-def _refers_back(text: str, o: _Object, earlier: list[_Object]) -> bool:
+def _head_word(o: _Object) -> str:
+    return _norm(o.head).split()[-1].rstrip("s")
+
+
+def _refers_back(text: str, o: _Object, earlier: list[_Object], heads: set[str]) -> bool:
     """A definite description of an object already found ("the plant", "the building").
 
     "The cathedral" after "the Transfiguration Cathedral", or "the two-storey building"
@@ -510,5 +588,4 @@ def _refers_back(text: str, o: _Object, earlier: list[_Object]) -> bool:
         return False
     if o.ambiguous:
         return True
-    same_head = _norm(o.head).split()[-1].rstrip("s")
-    return not words and any(_norm(e.head).split()[-1].rstrip("s") == same_head for e in earlier)
+    return not words and _head_word(o) in heads

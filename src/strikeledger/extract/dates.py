@@ -4,13 +4,17 @@ The attack date is the local (Kyiv) calendar date of the attack; an attack that 
 overnight is dated by the morning it ends in (CONTRACT.md). Reports state it as explicit
 dates ("early on Saturday, March 2", "on the night of 5 to 6 July", "28.11.2024"), as
 weekdays ("Tuesday's strike") or relative to the time of writing ("overnight", "this
-morning"), which are resolved against the publication date.
+morning"), which are resolved against the publication date, or else against the reference date the
+caller passes in (dateparser's RELATIVE_BASE): never against the clock, so that the
+output does not depend on the day extraction runs.
 
 Every date expression in the report is a candidate; each is scored by how tightly its
 context ties it to the attack (a night/early/possessive construction, an attack verb in
 its sentence, its place in the lede) and dropped where the context says it belongs to
 something else ("since Dec. 29", "officials said on Wednesday", "after strikes on Jan. 1").
-The vocabulary for all of this is data: ``data/dates.json``.
+The vocabulary for all of this is data: ``data/<lang>/dates.json``. Two annotators:
+``header`` (the publication date a report states) and ``dates`` (every date mention,
+and the attack date).
 """
 from __future__ import annotations
 
@@ -20,15 +24,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from strikeledger.data import load, schemas
-from strikeledger.extract.casefold import FoldedPattern
+from strikeledger.extract.casefold import FoldedPattern, fold
+from strikeledger.extract.document import Document, Header, annotator
 from strikeledger.extract.reporting import reporting_alternation
-from strikeledger.extract.text import paragraphs, sentences
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
-__all__ = ["find_published", "header_date", "extract_attack_date"]
+__all__ = ["DateMention", "find_published", "header_date", "extract_attack_date",
+           "read_header", "read_dates", "day_mentions"]
 
-# The first year of the full-scale war: a weekday that fixes a year-less date picks the
-# latest matching year from here on.
+# The first year of the full-scale war: a weekday fixes a year-less date only in a year
+# from here on that the report names.
 _FIRST_YEAR = 2022
 _HEADER_CHARS = 300
 _HEADER_LINES = 3
@@ -64,6 +69,8 @@ class _Vocab:
     relative_re: FoldedPattern
     holiday_re: FoldedPattern
     month_year: FoldedPattern
+    year_words: dict[str, int]
+    year_words_re: FoldedPattern
     numeric: re.Pattern
     iso: re.Pattern
     year_re: re.Pattern
@@ -131,6 +138,8 @@ def _vocab() -> _Vocab:
         relative_re=fp(rf"\b(?P<rel>{_words(list(raw['relative_days']))})\b", flags),
         holiday_re=fp(rf"\b(?P<hol>{_words(list(raw['holidays']))})\b", flags),
         month_year=fp(rf"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?(?P<m>{mon})\s+(?P<y>{year})\b", flags),
+        year_words={" ".join(k.split()): v for k, v in raw["year_words"].items()},
+        year_words_re=fp(rf"\b(?:{_words(list(raw['year_words']))})\b", flags),
         numeric=re.compile(numeric),
         iso=re.compile(iso),
         year_re=re.compile(r"\b(20[12]\d)\b"),
@@ -187,22 +196,35 @@ def header_date(text: str) -> tuple[dt.date | None, int]:
         return None, 0
 
 
-@lru_cache(maxsize=4)
-def _published(text: str) -> tuple[dt.date | None, tuple[tuple[int, int], ...]]:
-    """The publication date and the spans of the text that stated it (cached: the
-    pipeline, the attack date and the day mentions all ask)."""
-    when, spans = _published_spans(text)
-    return when, tuple(spans)
+def _text_years(text: str, folded: str) -> list[int]:
+    """The years a report names (in digits or words), most named first, then latest."""
+    v = _vocab()
+    years = [int(y) for y in v.year_re.findall(text)]
+    years += [v.year_words[" ".join(m.group().split())] for m in v.year_words_re.finditer(folded)]
+    counts: dict[int, int] = {}
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
+    return sorted(counts, key=lambda y: (-counts[y], -y))
 
 
-def _published_spans(text: str) -> tuple[dt.date | None, list[tuple[int, int]]]:
+@annotator("header", reads=("text", "folded", "given_published", "reference"), assigns=("header", "published"))
+def read_header(doc: Document) -> None:
+    """The publication date a report states for itself, and where its body starts."""
+    _, body = header_date(doc.text)
+    stated, spans = _published_spans(doc.text, doc.folded, _text_years(doc.text, doc.folded), doc.reference)
+    doc.header = Header(body=body, stated=stated, spans=tuple(spans))
+    doc.published = doc.given_published or stated
+
+
+def _published_spans(text: str, folded: str, text_years: list[int],
+                     reference: dt.date | None = None) -> tuple[dt.date | None, list[tuple[int, int]]]:
     v = _vocab()
     hdr, body = header_date(text)
     spans: list[tuple[int, int]] = []
     if hdr is not None:
         spans.append((0, body))
     # An "Updated" stamp wins over any older date given in the header.
-    stamps = [(when, m) for m in v.stamp.finditer(text, body, min(len(text), body + 2 * _HEADER_CHARS))
+    stamps = [(when, m) for m in v.stamp.finditer(folded, body, min(len(text), body + 2 * _HEADER_CHARS))
               if (when := _date_from_match(m))]
     if stamps:
         when, _ = max(stamps, key=lambda wm: wm[0])
@@ -221,15 +243,15 @@ def _published_spans(text: str) -> tuple[dt.date | None, list[tuple[int, int]]]:
             seen += 1
             dash = re.search(r"\s[—–]\s|\s--\s|\(\w+\)\s*[—–-]", line)
             scope = len(line) if len(line) <= 160 else (dash.start() if dash else 60)
-            for m in v.full_date.finditer(text, pos, pos + scope):
+            for m in v.full_date.finditer(folded, pos, pos + scope):
                 when = _date_from_match(m)
                 if when and not _PREPOSITION_BEFORE.search(text, pos, m.start()):
                     return when, spans + [(m.start(), m.end())]
             if dash:
                 # a wire dateline without a year, "KYIV, Jan 8 —": the year only when
                 # the report fixes it (a weekday in the lede, a year it mentions)
-                for m in v.explicit.finditer(text, pos, pos + dash.start()):
-                    when = _yearless_dateline(text, m)
+                for m in v.explicit.finditer(folded, pos, pos + dash.start()):
+                    when = _yearless_dateline(text, folded, m, text_years, reference)
                     if when:
                         return when, spans + [(m.start(), m.end())]
         if nl < 0:
@@ -238,30 +260,32 @@ def _published_spans(text: str) -> tuple[dt.date | None, list[tuple[int, int]]]:
     return None, spans
 
 
-def _yearless_dateline(text: str, m: re.Match) -> dt.date | None:
+def _yearless_dateline(text: str, folded: str, m: re.Match, text_years: list[int],
+                       reference: dt.date | None) -> dt.date | None:
     v = _vocab()
     g = m.groupdict()
     month, day = (_month(g["m1"]), g["d1"]) if g["d1"] else (_month(g["m2"]), g["d2"])
     if month is None or g.get("y1") or g.get("y2"):
         return None
-    years = [int(y) for y in v.year_re.findall(text)]
-    text_years = sorted(set(years), key=lambda y: (-years.count(y), -y))
-    wd = v.weekday.search(text, m.end(), min(len(text), m.end() + 400))
+    wd = v.weekday.search(folded, m.end(), min(len(text), m.end() + 400))
     if wd and text[wd.start("wd")].isupper():
         return _resolve_year(month, _day(day), None, v.weekdays[wd.group("wd").lower().rstrip(".")],
-                             None, text_years)
+                             None, text_years, reference)
     return _make(text_years[0], month, _day(day)) if text_years else None
 
 
-def find_published(text: str) -> dt.date | None:
+def find_published(text: str, reference: dt.date | None = None) -> dt.date | None:
     """The publication date a report states for itself (header, stamp, byline, dateline)."""
-    return _published(text)[0]
+    folded = fold(text)
+    return _published_spans(text, folded, _text_years(text, folded), reference)[0]
 
 
 # --- attack date --------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Cand:
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date the text names, resolved: "on 6 August", "Tuesday's strike", "overnight"."""
+
     start: int
     end: int
     date: dt.date
@@ -275,7 +299,12 @@ def _weekday_on_or_before(ref: dt.date, weekday: int) -> dt.date:
 
 
 def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
-                  ref: dt.date | None, text_years: list[int]) -> dt.date | None:
+                  ref: dt.date | None, text_years: list[int],
+                  reference: dt.date | None = None) -> dt.date | None:
+    """A year-less date: the year of the publication date ``ref`` (the year before, for a
+    date more than a day after it); without one, the year a weekday fixes, the latest
+    from 2022 on, not after the year of the ``reference`` date, preferring a year the
+    report names; else the year the report names most."""
     if year:
         return _make(year, month, day)
     if ref is not None:
@@ -284,14 +313,15 @@ def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
             # "Dec. 29" in a report from January: the previous year
             when = _make(ref.year - 1, month, day)
         return when
-    this_year = dt.date.today().year
     if weekday is not None:
-        years = [y for y in range(_FIRST_YEAR, this_year + 2)
+        # without a reference date, only a year the report names can be the latest
+        last = reference.year + 1 if reference is not None else max(text_years, default=0)
+        years = [y for y in range(_FIRST_YEAR, last + 1)
                  if (d := _make(y, month, day)) and d.weekday() == weekday]
         for y in text_years:
             if y in years:
                 return _make(y, month, day)
-        past = [y for y in years if y <= this_year]
+        past = [y for y in years if reference is not None and y <= reference.year]
         if past:
             return _make(past[-1], month, day)
         return None
@@ -300,49 +330,45 @@ def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
     return None
 
 
-def _candidates(text: str, body: int, ref: dt.date | None,
-                skip: tuple[tuple[int, int], ...]) -> list[_Cand]:
-    return list(_candidates_cached(text, body, ref, skip))
+def _candidates(text: str, folded: str, body: int, ref: dt.date | None,
+                skip: tuple[tuple[int, int], ...], text_years: list[int],
+                reference: dt.date | None = None) -> list[DateMention]:
+    """Every date expression of the text; an expression inside one found before (a more
+    specific pattern runs first) or inside the stated publication date is left out.
 
-
-@lru_cache(maxsize=8)
-def _candidates_cached(text: str, body: int, ref: dt.date | None,
-                       skip: tuple[tuple[int, int], ...]) -> tuple[_Cand, ...]:
-    """Every date expression of the text (cached: the attack date and the sentence filter
-    of the figures both ask)."""
+    ``ref`` is the publication date; relative expressions ("overnight", "on Tuesday") are
+    read against it, else against the ``reference`` date."""
     v = _vocab()
-    out: list[_Cand] = []
-    taken: list[tuple[int, int]] = list(skip)
-    years = [int(y) for y in v.year_re.findall(text)]
-    text_years = sorted(set(years), key=lambda y: (-years.count(y), -y))
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    out: list[DateMention] = []
+    # the characters already taken, one flag each: a look-up costs the length of a match
+    taken = bytearray(len(text) + 1)
+    for a, b in skip:
+        taken[a:b] = b"\x01" * (b - a)
 
     def add(m: re.Match | tuple[int, int], when: dt.date | None, precision: str, spec: float,
             strong: bool = False) -> None:
         s, e = (m.start(), m.end()) if isinstance(m, re.Match) else m
-        if when is None or not free(s, e):
+        if when is None or any(taken[s:e]):
             return
-        taken.append((s, e))
-        out.append(_Cand(s, e, when, precision, spec, strong))
+        taken[s:e] = b"\x01" * (e - s)
+        out.append(DateMention(s, e, when, precision, spec, strong))
 
-    for m in v.night_range.finditer(text, body):
+    for m in v.night_range.finditer(folded, body):
         g = m.groupdict()
         month = _month(g["bm1"] or g["bm2"] or g["am1"] or g["am2"])
         day = g["b1"] or g["b2"] or g["b3"]
         if month is None:
             continue
         # "night of 31 December to 1 January": the second date, its own month
-        when = _resolve_year(month, _day(day), int(g["ny"]) if g["ny"] else None, None, ref, text_years)
+        when = _resolve_year(month, _day(day), int(g["ny"]) if g["ny"] else None, None, ref, text_years, reference)
         add(m, when, "day", 0.6, strong=True)
-    for m in v.day_pair.finditer(text, body):
+    for m in v.day_pair.finditer(folded, body):
         g = m.groupdict()
         first, second = (_day(g["p1"]), _day(g["p2"])) if g["p1"] else (_day(g["p3"]), _day(g["p4"]))
         month = _month(g["pm1"] or g["pm2"])
         if month is None or second != first + 1:
             continue  # "22-28 August" is a period, not a night
-        when = _resolve_year(month, second, int(g["py"]) if g["py"] else None, None, ref, text_years)
+        when = _resolve_year(month, second, int(g["py"]) if g["py"] else None, None, ref, text_years, reference)
         add(m, when, "day", 0.6, strong=True)
     for pat in (v.numeric, v.iso):
         for m in pat.finditer(text, body):
@@ -350,7 +376,7 @@ def _candidates_cached(text: str, body: int, ref: dt.date | None,
             when = (_make(int(g["ny"]), int(g["nm"]), int(g["nd"])) if "nd" in g
                     else _make(int(g["iy"]), int(g["im"]), int(g["id"])))
             add(m, when, "day", 0.6)
-    for m in v.explicit.finditer(text, body):
+    for m in v.explicit.finditer(folded, body):
         g = m.groupdict()
         if g["d1"]:
             month, day, year = _month(g["m1"]), _day(g["d1"]), g["y1"]
@@ -359,27 +385,28 @@ def _candidates_cached(text: str, body: int, ref: dt.date | None,
         if month is None or not 1 <= day <= 31:
             continue
         wd = v.weekdays.get(g["wd"].lower().rstrip(".")) if g["wd"] else None
-        when = _resolve_year(month, day, int(year) if year else None, wd, ref, text_years)
+        when = _resolve_year(month, day, int(year) if year else None, wd, ref, text_years, reference)
         add(m, when, "day", 0.6 if year else 0.5)
-    for m in v.holiday_re.finditer(text, body):
+    for m in v.holiday_re.finditer(folded, body):
         month, day = v.holidays[re.sub(r"\s+", " ", m.group("hol").lower())]
-        add(m, _resolve_year(month, day, None, None, ref, text_years), "day", 0.5, strong=True)
-    if ref is not None:
-        for m in v.night_weekday.finditer(text, body):
+        add(m, _resolve_year(month, day, None, None, ref, text_years, reference), "day", 0.5, strong=True)
+    base = ref or reference
+    if base is not None:
+        for m in v.night_weekday.finditer(folded, body):
             wd = v.weekdays[m.group("wd").lower().rstrip(".")]
-            add(m, _weekday_on_or_before(ref, wd), "day", 0.3, strong=True)
-        for m in v.weekday.finditer(text, body):
+            add(m, _weekday_on_or_before(base, wd), "day", 0.3, strong=True)
+        for m in v.weekday.finditer(folded, body):
             if text[m.start("wd")].islower():
                 continue  # "sat", "sun", "wed" as ordinary words
             wd = v.weekdays[m.group("wd").lower().rstrip(".")]
-            add(m, _weekday_on_or_before(ref, wd), "day", 0.3)
-        for m in v.relative_re.finditer(text, body):
+            add(m, _weekday_on_or_before(base, wd), "day", 0.3)
+        for m in v.relative_re.finditer(folded, body):
             off = v.relative[re.sub(r"\s+", " ", m.group("rel").lower())]
-            add(m, ref + dt.timedelta(days=off), "day", 0.0)
-    for m in v.month_year.finditer(text, body):
+            add(m, base + dt.timedelta(days=off), "day", 0.0)
+    for m in v.month_year.finditer(folded, body):
         when = _make(int(m.group("y")), _month(m.group("m")), 1)
         add(m, when, "month", -1.0)
-    return tuple(out)
+    return out
 
 
 _WINDOW_END = re.compile(r"\b(?:until|till|to|and)\s+(?:the\s+)?(?:(?:early\s+)?morning\s+(?:of|on)\s+|"
@@ -393,10 +420,13 @@ _WINDOW_TO = re.compile(r"[^.;]{0,40}?\b(?:until|till|to|and)\s+(?:the\s+|this\s
                         r"dawn|daybreak|sunrise|\d{1,2}[:.]\d{2})", re.IGNORECASE)
 
 
-def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float | None:
-    """How surely a candidate dates the report's attack; None when it dates something else."""
+def _score(text: str, folded: str, c: DateMention, sent: tuple[int, int], in_lede: bool,
+           attack_sentence: bool) -> float | None:
+    """How surely a candidate dates the report's attack; None when it dates something else.
+    ``attack_sentence``: its sentence has an attack word."""
     v = _vocab()
     before = text[max(sent[0], c.start - 45):c.start]
+    fbefore = folded[max(sent[0], c.start - 45):c.start]
     near = text[max(sent[0], c.start - 25):c.start]
     after = text[c.end:min(sent[1], c.end + 60)]
     # an overnight window "from 19:00 on 27 September until the morning of 28 September"
@@ -405,15 +435,15 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
         return 3.5 + c.specificity
     if _WINDOW_FROM.search(near) and _WINDOW_TO.match(after):
         return None
-    if v.reject_before.search(before) or v.reporting_before.search(before):
+    if v.reject_before.search(fbefore) or v.reporting_before.search(fbefore):
         return None
     if _BY_THEN.search(before):
         return None  # "By Sunday morning the toll had risen": when it was reported
     if _FUTURE.search(before):
         return None  # "ministers will meet in Brussels on Monday"
-    if v.reject_after.search(after):
+    if v.reject_after.search(folded[c.end:min(sent[1], c.end + 60)]):
         return None
-    strong = c.strong or bool(v.strong_before.search(before)) or bool(
+    strong = c.strong or bool(v.strong_before.search(fbefore)) or bool(
         re.match(rf"^(?:\s+(?:evening|morning|night|afternoon))?(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
                  rf"(?:{v.attack_noun})\b", after, re.IGNORECASE)
         or re.match(rf"^\s+(?:{v.attack_noun})\b", after, re.IGNORECASE)  # "Russia's June 1 strike"
@@ -423,10 +453,9 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
     if not strong and re.search(r"\b(?:after|before)\b(?!\s+(?:about\s+|around\s+)?\d{1,2}[:.]\d{2})",
                                 near, re.IGNORECASE):
         return None
-    sentence = text[sent[0]:sent[1]]
     if strong:
         score = 3.0
-    elif v.attack_word.search(sentence):
+    elif attack_sentence:
         score = 2.0
     else:
         score = 1.0
@@ -437,22 +466,25 @@ def _score(text: str, c: _Cand, sent: tuple[int, int], in_lede: bool) -> float |
     return score + c.specificity
 
 
-def extract_attack_date(text: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """(date, precision) of the attack the report is about; (None, None) when untold.
+@annotator("dates", reads=("text", "folded", "header", "published", "reference", "paragraphs",
+                           "sentences", "sentence_starts"),
+           assigns=("date_mentions", "attack_date", "date_precision"))
+def read_dates(doc: Document) -> None:
+    """Every date the text names, resolved, and the date of the attack it reports."""
+    text, folded, header = doc.text, doc.folded, doc.header
+    doc.date_mentions = _candidates(text, folded, header.body, doc.published, header.spans,
+                                    _text_years(text, folded), doc.reference)
+    doc.attack_date, doc.date_precision = _attack_date(doc, doc.published)
 
-    ``published`` is the reference for relative expressions; when None, the date the
-    report states for itself (``find_published``) is used.
-    """
-    stated, skip = _published(text)
-    ref = published or stated
-    _, body = header_date(text)
-    cands = _candidates(text, body, ref, skip)
+
+def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, str | None]:
+    text, folded, body = doc.text, doc.folded, doc.header.body
+    cands = doc.date_mentions
     if not cands:
         return (ref, "day") if ref else (None, None)
-    paras = paragraphs(text)
     # The lede: the headline/byline lines plus the first paragraphs of prose.
     lede_end, prose = len(text), 0
-    for p in paras:
+    for p in doc.paragraphs:
         if p.end <= body:
             continue
         if len(text[p.start:p.end]) > 120 or p.end - p.start > 0 and text[p.end - 1] in ".:":
@@ -460,11 +492,19 @@ def extract_attack_date(text: str, published: dt.date | None) -> tuple[dt.date |
         if prose >= _LEDE_PARAGRAPHS + 1:
             lede_end = p.start
             break
-    sents = [(s.start, s.end) for s in sentences(text, body)]
-    best: tuple[float, int, _Cand] | None = None
+    v = _vocab()
+    attack_sentence: dict[int, bool] = {}  # sentence index -> has an attack word
+    best: tuple[float, int, DateMention] | None = None
     for c in cands:
-        sent = next(((a, b) for a, b in sents if a <= c.start < b), (c.start, c.end))
-        score = _score(text, c, sent, c.start < lede_end)
+        i = doc.sentence_index(c.start)
+        if i is None:
+            sent, has_attack = (c.start, c.end), bool(v.attack_word.search(folded, c.start, c.end))
+        else:
+            sent = (doc.sentences[i].start, doc.sentences[i].end)
+            if i not in attack_sentence:
+                attack_sentence[i] = bool(v.attack_word.search(folded, *sent))
+            has_attack = attack_sentence[i]
+        score = _score(text, folded, c, sent, c.start < lede_end, has_attack)
         if score is None:
             continue
         if best is None or score > best[0] or (score == best[0] and c.start < best[1]):
@@ -477,12 +517,22 @@ def extract_attack_date(text: str, published: dt.date | None) -> tuple[dt.date |
     return chosen.date, chosen.precision
 
 
-def day_mentions(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """(start, end, date) of every explicit date or weekday the text names ("on 6 August",
-    "Sept. 7", "on Thursday"), resolved against the publication date; relative words
-    ("today", "overnight") and month-only dates are left out."""
-    stated, skip = _published(text)
-    ref = published or stated
-    _, body = header_date(text)
-    return [(c.start, c.end, c.date) for c in _candidates(text, body, ref, skip)
-            if c.precision == "day" and c.specificity >= 0.3]
+def day_mentions(doc: Document) -> list[DateMention]:
+    """Every explicit date or weekday the text names ("on 6 August", "Sept. 7", "on
+    Thursday"), resolved; relative words ("today", "overnight") and month-only dates are
+    left out."""
+    return [c for c in doc.date_mentions if c.precision == "day" and c.specificity >= 0.3]
+
+
+def extract_attack_date(text: str, published: dt.date | None,
+                        reference: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """(date, precision) of the attack ``text`` reports; (None, None) when untold.
+
+    ``published`` is the reference for relative expressions; when None, the date the
+    report states for itself, else ``reference``.
+    """
+    from .pipeline import annotate
+
+    doc = Document(text=text, given_published=published, reference=reference)
+    annotate(doc, until="dates")
+    return doc.attack_date, doc.date_precision

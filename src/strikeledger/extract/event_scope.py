@@ -15,20 +15,29 @@ Scoping rules (the cues themselves are data: ``data/context_cues.json``):
   on it ("..., when a Russian strike on an apartment block killed 21"), so that the
   sentence's other clauses still count ("its plants were damaged, the latest of a dozen
   such attacks since March").
+* A sentence whose figures belong to another day is skipped by the figure reader: one
+  that names only days other than the attack's, its eve and the day of publication ("810
+  drones on Sept. 7"), and one that says "yesterday" in a report of an attack that day.
+
+The ``scope`` annotator marks every sentence once; weapons, figures and damage read the
+marks from the Document.
 """
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from strikeledger.data import load
 from strikeledger.data.schemas import ContextCues
 from strikeledger.extract.casefold import FoldedPattern
-from strikeledger.extract.text import Span, sentences
+from strikeledger.extract.dates import day_mentions
+from strikeledger.extract.document import Document, Span, annotator
 
-__all__ = ["SentenceContext", "ReportScope", "report_scope", "sentence_contexts", "clauses"]
+__all__ = ["SentenceContext", "scope", "clauses", "sentence_contexts"]
 
 # A cue that starts within this many words of the sentence's start heads the sentence.
 _HEAD_WORDS = 3
@@ -73,7 +82,12 @@ class SentenceContext:
     other_event: tuple[tuple[int, int], ...]  # character ranges about other events
 
     def about_other_event(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.other_event)
+        ranges = self.other_event
+        if not ranges:
+            return False
+        # the ranges are ordered and do not overlap
+        i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+        return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
     def excludes(self, pos: int) -> bool:
         """True when a mention at ``pos`` is not about the reported attack."""
@@ -90,81 +104,91 @@ def clauses(text: str, span: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _other_event_ranges(text: str, span: Span, cues: _Cues) -> tuple[tuple[int, int], ...]:
-    hits = list(cues.other_event.finditer(text, span.start, span.end))
+def _other_event_ranges(folded: str, span: Span, cues: _Cues) -> tuple[tuple[int, int], ...]:
+    hits = list(cues.other_event.finditer(folded, span.start, span.end))
     if not hits:
         return ()
     head_limit = span.end
-    words = list(_WORD.finditer(text, span.start, span.end))
+    words = list(islice(_WORD.finditer(folded, span.start, span.end), _HEAD_WORDS + 1))
     if len(words) > _HEAD_WORDS:
         head_limit = words[_HEAD_WORDS].start()
     if any(m.start() < head_limit for m in hits):
         return ((span.start, span.end),)
-    parts = clauses(text, span)
+    parts = clauses(folded, span)
+    starts = [s for s, _ in parts]
     # marked: the clause is about another event; seeded: later clauses that hang on it are
     # (a comparison "the largest attack since 2022" is about this attack, but
     # ", when a strike killed 21" after it is not).
     marked = [False] * len(parts)
     seeded = [False] * len(parts)
     for m in hits:
-        for i, (s, e) in enumerate(parts):
-            if s <= m.start() < e or (i == len(parts) - 1 and m.start() >= s):
-                seeded[i] = True
-                if not cues.comparison.search(text, s, m.start()):
-                    marked[i] = True
-                break
+        i = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        s, e = parts[i]
+        if s <= m.start() < e or (i == len(parts) - 1 and m.start() >= s):
+            seeded[i] = True
+            if not cues.comparison.search(folded, s, m.start()):
+                marked[i] = True
     for i in range(1, len(parts)):
-        hangs_on = cues.inherit_clause.match(text[parts[i][0]:parts[i][1]])
+        hangs_on = cues.inherit_clause.match(folded[parts[i][0]:parts[i][1]])
         if seeded[i - 1] and not seeded[i] and hangs_on:
             marked[i] = seeded[i] = True
     return tuple((s, e) for (s, e), m in zip(parts, marked) if m)
 
 
-def sentence_contexts(text: str) -> list[SentenceContext]:
-    """Every sentence of ``text`` with its Russian-claim flag and other-event ranges."""
-    # The pipeline and ReportScope both ask for the same text: compute it once.
-    # Contexts are frozen; each caller gets its own list.
-    return list(_sentence_contexts(text))
-
-
-@lru_cache(maxsize=4)
-def _sentence_contexts(text: str) -> tuple[SentenceContext, ...]:
+def sentence_contexts(text: str, folded: str, sentences: list[Span]) -> list[SentenceContext]:
+    """Every sentence with its Russian-claim flag and other-event ranges."""
     cues = _cues()
     out: list[SentenceContext] = []
     prev_claim = False
     prev_end = 0
-    for span in sentences(text):
+    for span in sentences:
         same_paragraph = "\n\n" not in text[prev_end:span.start]
-        claim = bool(cues.russian_claim.search(text, span.start, span.end)) or (
+        claim = bool(cues.russian_claim.search(folded, span.start, span.end)) or (
             prev_claim and same_paragraph
-            and bool(cues.continuation.search(text[span.start:span.end])))
+            and bool(cues.continuation.search(folded[span.start:span.end])))
         out.append(SentenceContext(span.start, span.end, claim,
-                                   _other_event_ranges(text, span, cues)))
+                                   _other_event_ranges(folded, span, cues)))
         prev_claim, prev_end = claim, span.end
-    return tuple(out)
+    return out
 
 
-class ReportScope:
-    """The sentence contexts of one report, looked up by character offset."""
-
-    def __init__(self, text: str):
-        self.sentences = sentence_contexts(text)
-        self._starts = [c.start for c in self.sentences]
-
-    def at(self, pos: int) -> SentenceContext | None:
-        """The sentence that contains offset ``pos`` (None between sentences)."""
-        i = bisect.bisect_right(self._starts, pos) - 1
-        if i >= 0 and pos < self.sentences[i].end:
-            return self.sentences[i]
-        return None
-
-    def excludes(self, pos: int) -> bool:
-        """True when a mention at ``pos`` is outside the reported attack (or any sentence)."""
-        ctx = self.at(pos)
-        return ctx is None or ctx.excludes(pos)
+# a day named before "night"/"evening" is the start of the attack's night: "Monday night"
+_EVENING_AFTER = re.compile(r"\s*(?:night|evening|overnight|into|to|late)\b", re.IGNORECASE)
+_LATE_BEFORE = re.compile(r"(?:\b(?:late|night\s+of|evening\s+of|overnight|from)|\d{1,2}[:.]\d{2})\s+(?:on\s+)?$",
+                          re.IGNORECASE)
+_YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def report_scope(text: str) -> ReportScope:
-    """The ``ReportScope`` of ``text``, cached: several extractors read the same report."""
-    return ReportScope(text)
+@annotator("scope", reads=("text", "folded", "sentences", "sentence_starts", "date_mentions",
+                           "attack_date", "published"),
+           assigns=("scopes", "skipped"))
+def scope(doc: Document) -> None:
+    """Mark what each sentence says about other events, and the sentences to skip."""
+    doc.scopes = contexts = sentence_contexts(doc.text, doc.folded, doc.sentences)
+    doc.skipped = frozenset(_other_days(doc, contexts))
+
+
+def _other_days(doc: Document, contexts: list[SentenceContext]) -> set[int]:
+    """Sentences whose figures are not the attack's: Russian claims and other days."""
+    text, attack_date, published = doc.text, doc.attack_date, doc.published
+    skip = {i for i, c in enumerate(contexts) if c.russian_claim}
+    if attack_date is None:
+        return skip
+    if attack_date == published:
+        # the attack was today, so "yesterday" is another event
+        skip |= {i for i, c in enumerate(contexts) if _YESTERDAY.search(text, c.start, c.end)}
+    # a sentence that names only other days is about another event: "810 drones on Sept. 7"
+    eve = attack_date - dt.timedelta(days=1)
+    ours = {attack_date, eve, published}
+    named: dict[int, set] = {}
+    for m in day_mentions(doc):
+        i = doc.sentence_index(m.start)
+        if i is None:
+            continue
+        day = m.date
+        if day == eve and day != published and not (
+                _EVENING_AFTER.match(text, m.end) or _LATE_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            day = None  # "On Monday Russia had fired 84 missiles": the day before, not its night
+        named.setdefault(i, set()).add(day)
+    skip |= {i for i, days in named.items() if not days & ours}
+    return skip

@@ -31,8 +31,9 @@ from functools import lru_cache
 from ..data import load
 from ..data.schemas import FigureCues
 from ..model import Kind, Quantity
-from .quantities import QuantityMention, carry_qualifier, find_quantities
-from .text import Span
+from .document import Document, Span, annotator
+from .quantities import QuantityMention, carry_qualifier
+from .weapons import WeaponMention
 
 DRONE, MISSILE, PERSON, CHILD, COMBINED, SKIP = "drone", "missile", "person", "child", "combined", "skip"
 LAUNCHED, DOWNED, KILLED, INJURED = "launched", "downed", "killed", "injured"
@@ -46,15 +47,6 @@ _KIND = {
 _WORD_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
 _WORDNUM = {w: i + 1 for i, w in enumerate(_WORD_NUMBERS.split("|"))}
-
-
-@dataclass(frozen=True, slots=True)
-class WeaponSpan:
-    """A weapon named in the text (what weapons.find_weapon_mentions gives)."""
-    start: int
-    end: int
-    canonical: str
-    category: str  # drone | missile | bomb | other
 
 
 @dataclass(slots=True)
@@ -264,8 +256,10 @@ def _family_of_weapon(category: str) -> str | None:
 class _Reader:
     """Reads the figures of one report, sentence by sentence."""
 
-    def __init__(self, text: str, weapons: list[WeaponSpan]):
+    def __init__(self, text: str, weapons: list[WeaponMention],
+                 quantities: list[list[QuantityMention]]):
         self.text = text
+        self.quantities = quantities
         self.c = cues()
         self.weapons = sorted(weapons, key=lambda w: w.start)
         self.weapon_starts = [w.start for w in self.weapons]
@@ -291,7 +285,7 @@ class _Reader:
                 best = (name, m.end())
         return best[0] if best else None
 
-    def _weapon_at(self, pos: int, limit: int) -> WeaponSpan | None:
+    def _weapon_at(self, pos: int, limit: int) -> WeaponMention | None:
         i = bisect.bisect_left(self.weapon_starts, pos)
         if i < len(self.weapons) and self.weapons[i].start < limit:
             w = self.weapons[i]
@@ -301,7 +295,7 @@ class _Reader:
     def noun_phrase(self, pos: int, limit: int):
         """(family, weapons, end) of the noun phrase at pos; family None if none is read."""
         text, c = self.text, self.c
-        weapons: list[WeaponSpan] = []
+        weapons: list[WeaponMention] = []
         end = pos
         for _ in range(8):
             if pos >= limit:
@@ -470,7 +464,7 @@ class _Reader:
         is_list_item = bool(_LIST_ITEM.match(text, line_start)) and line_start >= s0 - 3
         if not is_list_item and not text[s0:s1].rstrip().endswith(":"):
             self.list_mode = None
-        mentions = _carry(text, find_quantities(text, s0, s1))
+        mentions = _carry(text, self.quantities[si])
         parsed = []
         for i, m in enumerate(mentions):
             fam, weapons, np_end = self.noun_phrase(m.end, s1)
@@ -831,7 +825,7 @@ class _Reader:
                 return x.weapon if whole is None or part is None or part <= whole else None
         return None
 
-    def _weapons_in(self, span: Span) -> list[WeaponSpan]:
+    def _weapons_in(self, span: Span) -> list[WeaponMention]:
         lo = bisect.bisect_left(self.weapon_starts, span.start)
         return self.weapons[lo:bisect.bisect_left(self.weapon_starts, span.end)]
 
@@ -900,15 +894,21 @@ def _gaps(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int,
     return out
 
 
-def find_figure_candidates(text: str, sentences: list[Span], weapons: list[WeaponSpan],
-                           skip: set[int] | None = None) -> list[Candidate]:
-    """Figure candidates of a report; sentences whose index is in `skip` are not read."""
-    reader = _Reader(text, weapons)
-    skip = skip or set()
-    for si, span in enumerate(sentences):
-        if si in skip:
+@annotator("figures", reads=("text", "sentences", "skipped", "scopes", "quantities", "weapon_mentions"),
+           assigns=("candidates",))
+def read_figures(doc: Document) -> None:
+    """What each amount counts: figure candidates, before speaker and place are known.
+
+    Skipped sentences (other days, Russian claims) are not read; a figure in a stretch
+    about another event is left out.
+    """
+    reader = _Reader(doc.text, doc.weapon_mentions, doc.quantities)
+    for si, span in enumerate(doc.sentences):
+        if si in doc.skipped:
             reader.list_mode = None
             continue
+        if si % 64 == 0:
+            doc.check_time("figures")
         reader.sentence(si, span)
     reader.out.sort(key=lambda cnd: (cnd.start, cnd.end))
-    return reader.out
+    doc.candidates = [c for c in reader.out if not doc.scopes[c.sentence].excludes(c.start)]

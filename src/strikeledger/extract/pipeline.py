@@ -1,127 +1,121 @@
 """The extraction pipeline: one Report in, one contract Record out.
 
-Extractors run in order over the same text and its sentence spans: dates, event
-scope (which stretches are about other events or Russian claims), weapons, figures,
-places, speakers and attribution, damage. Each is its own module with its own tests;
-this module only wires them together.
+``ANNOTATORS`` lists the annotators in the order they run over one Document; each says
+what it reads and what it assigns (``document.py``), and reads only what an earlier one
+assigned. This module only runs the list and turns the finished Document into a Record;
+what each annotator does is in its own module.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import logging
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from ..model import Attack, Damage, Evidence, Figure, Record, Report, Source, Speaker
-from . import attribution as attr
-from .dates import day_mentions, extract_attack_date, find_published
-from .damage import extract_damage
-from .event_scope import sentence_contexts
-from .figures import WeaponSpan, find_figure_candidates
-from .places import extract_places, find_place_mentions
-from .speakers import byline_speaker, extract_speakers, find_speaker_mentions, reported_names
-from .text import Span, paragraphs
-from .weapons import extract_weapons, find_weapon_mentions
+from ..errors import InputError, TimeBudgetExceeded
+from ..model import Attack, Record, Report, Source
+from .attribution import attribute
+from .damage import find_damage
+from .dates import read_dates, read_header
+from .document import Annotator, Document
+from .event_scope import scope
+from .figures import read_figures
+from .places import find_places
+from .quantities import find_amounts
+from .speakers import find_speakers
+from .text import segment
+from .weapons import find_weapons
+
+__all__ = ["ANNOTATORS", "DEFAULT_BUDGET", "annotate", "extract_many", "extract_record",
+           "extract_records", "to_record"]
 
 log = logging.getLogger(__name__)
-_EVENING_AFTER = re.compile(r"\s*(?:night|evening|overnight|into|to|late)\b", re.IGNORECASE)
-_LATE_BEFORE = re.compile(r"(?:\b(?:late|night\s+of|evening\s+of|overnight|from)|\d{1,2}[:.]\d{2})\s+(?:on\s+)?$",
-                          re.IGNORECASE)
-_YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
+
+ANNOTATORS: list[Annotator] = [
+    segment,        # text.py          lines, paragraphs, sentences
+    read_header,    # dates.py         the publication date a report states, where its body starts
+    read_dates,     # dates.py         every date named; the attack date
+    scope,          # event_scope.py   stretches about other events, Russian claims, other days
+    find_weapons,   # weapons.py       weapons named; the types used in the attack
+    find_amounts,   # quantities.py    the amounts of each sentence
+    read_figures,   # figures.py       what each amount counts
+    find_places,    # places.py        places named, and whether each was hit
+    find_speakers,  # speakers.py      bodies and officials named; who is quoted
+    attribute,      # attribution.py   each figure's speaker and place (figure_places.py)
+    find_damage,    # damage.py        damaged objects by category
+]
+
+# Seconds one report may take before it is given up with a clear error (None: no limit).
+# Extraction is linear in the text: a 5 MB report takes a few seconds.
+DEFAULT_BUDGET = 60.0
 
 
-def extract_record(report: Report) -> Record:
-    """Read one report into its contract record."""
-    text = report.text
-    published = report.published or find_published(text)
-    attack_date, precision = extract_attack_date(text, published)
+def annotate(doc: Document | str, until: str | None = None) -> Document:
+    """Run the annotators over ``doc`` (a Document, or a text), up to and including the one
+    named ``until`` (all of them by default)."""
+    if isinstance(doc, str):
+        doc = Document(text=doc)
+    for a in ANNOTATORS:
+        doc.check_time(a.name)
+        a(doc)
+        if a.name == until:
+            break
+    return doc
 
-    contexts = sentence_contexts(text)
-    sents = [Span(c.start, c.end) for c in contexts]
-    skip = {i for i, c in enumerate(contexts) if c.russian_claim}
-    if attack_date is not None and attack_date == published:
-        # the attack was today, so "yesterday" is another event
-        skip |= {i for i, c in enumerate(contexts) if _YESTERDAY.search(text, c.start, c.end)}
 
-    if attack_date is not None:
-        # a sentence that names only other days is about another event: "810 drones on Sept. 7"
-        eve = attack_date - dt.timedelta(days=1)
-        ours = {attack_date, eve, published}
-        named: dict[int, set] = {}
-        starts = [c.start for c in contexts]
-        for start, end, day in day_mentions(text, published):
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and start < contexts[i].end:
-                if day == eve and day != published and not (
-                        _EVENING_AFTER.match(text, end) or _LATE_BEFORE.search(text, max(0, start - 20), start)):
-                    day = None  # "On Monday Russia had fired 84 missiles": the day before, not its night
-                named.setdefault(i, set()).add(day)
-        skip |= {i for i, days in named.items() if not days & ours}
-
-    weapon_mentions = [WeaponSpan(w.start, w.end, w.canonical, w.category)
-                       for w in find_weapon_mentions(text)]
-    cands = [c for c in find_figure_candidates(text, sents, weapon_mentions, skip)
-             if not contexts[c.sentence].excludes(c.start)]
-
-    place_mentions = find_place_mentions(text)
-    places = extract_places(text)
-
-    speaker_mentions = find_speaker_mentions(text)
-    generic = attr.generic_bodies(text, speaker_mentions)
-    speaker_mentions = speaker_mentions + generic
-    byline = byline_speaker(text) or attr.generic_byline(text, generic)
-    credited = attr.sentence_speakers(text, sents, speaker_mentions, byline)
-    byline_place = attr.jurisdiction(attr.speaker_of(byline)) if byline is not None else None
-    usable = attr.places_by_sentence(text, sents, place_mentions)
-    resolver = attr.PlaceResolver(text, sents, paragraphs(text), place_mentions, places, byline_place)
-
-    spelled = reported_names(text, speaker_mentions)
-    figures: list[Figure] = []
-    seen: dict[tuple, int] = {}
-    for c in cands:
-        span = sents[c.sentence]
-        sp = attr.speaker_for(c, credited[c.sentence])
-        place = attr.place_for(c, text, span, usable[c.sentence]) or resolver.resolve(c, span, sp)
-        resolver.remember(c, place)
-        q = c.quantity
-        fig = Figure(kind=c.kind, value=q.value, qualifier=q.qualifier, low=q.low, high=q.high,
-                     weapon=c.weapon, place=place, speaker=spelled.get(sp.name, sp.name) if sp else None,
-                     evidence=Evidence.of(text, c.start, c.end))
-        key = fig.key()
-        if key in seen:
-            if fig.weapon and not figures[seen[key]].weapon:
-                figures[seen[key]] = fig  # the statement that names the weapon is the fuller one
-            continue
-        seen[key] = len(figures)
-        figures.append(fig)
-
-    def place_at(pos: int) -> str | None:
-        for p in reversed(place_mentions):
-            if p.start <= pos and text.rfind("\n", p.start, pos) == -1:
-                return attr._figure_place_name(p)
-        return byline_place
-
-    damage: list[Damage] = extract_damage(text, place_at=place_at)
-    speakers = [Speaker(name=spelled.get(s.name, s.name), role=s.role) for s in extract_speakers(text)]
-    names = {s.name for s in speakers}
-    surnames = {n.split()[-1][:5].lower() for n in names}
-    for f in figures:
-        if f.speaker and f.speaker not in names and f.speaker.split()[-1][:5].lower() not in surnames:
-            role = next((a.role for row in credited for _, a in row
-                         if spelled.get(a.name, a.name) == f.speaker), None)
-            speakers.append(Speaker(name=f.speaker, role=role))
-            names.add(f.speaker)
-
+def to_record(doc: Document) -> Record:
+    """The contract record of a fully annotated Document."""
     return Record(
-        report_id=report.report_id,
-        source=Source(url=report.url, publisher=report.publisher, published=published),
-        attack=Attack(date=attack_date, date_precision=precision),
-        figures=figures, places=places, damage=damage, speakers=speakers,
-        weapons=extract_weapons(text),
+        report_id=doc.report_id,
+        source=Source(url=doc.url, publisher=doc.publisher, published=doc.published),
+        attack=Attack(date=doc.attack_date, date_precision=doc.date_precision),
+        figures=doc.figures, places=doc.places, damage=doc.damage, speakers=doc.speakers,
+        weapons=doc.weapons,
     )
 
 
-def extract_records(reports: Iterable[Report]) -> Iterator[Record]:
+def extract_record(report: Report, *, reference: dt.date | None = None,
+                   budget: float | None = DEFAULT_BUDGET) -> Record:
+    """Read one report into its contract record.
+
+    ``reference``: the day relative dates ("overnight", "on Tuesday") are read against
+    when the report has no publication date (never the clock). ``budget``: seconds before
+    the report is given up with TimeBudgetExceeded (None: no limit).
+    """
+    return to_record(annotate(Document.of(report, reference=reference, budget=budget)))
+
+
+def extract_records(reports: Iterable[Report], **options) -> Iterator[Record]:
     for r in reports:
-        yield extract_record(r)
+        yield extract_record(r, **options)
+
+
+def _ignore(error: InputError) -> None:
+    pass
+
+
+def extract_many(items: Iterable[Report | InputError], on_error: Callable[[InputError], None] = _ignore,
+                 *, reference: dt.date | None = None,
+                 budget: float | None = DEFAULT_BUDGET) -> Iterator[tuple[Report, Record]]:
+    """Extract a stream of reports (as ``read_reports`` yields them) and yield each report
+    with its record, in order.
+
+    A read error in the stream, a report over its time budget and a report an extractor
+    fails on each go to ``on_error`` as one InputError naming the input (FILE or
+    FILE:LINE, else the report id); the stream goes on.
+    """
+    for item in items:
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        where = item.origin or item.report_id
+        try:
+            record = extract_record(item, reference=reference, budget=budget)
+        except TimeBudgetExceeded as e:
+            log.warning("%s: %s", where, e)
+            on_error(InputError(str(e), path=where))
+            continue
+        except Exception as e:  # one broken report must not stop the batch
+            log.exception("extraction failed for %s", where)
+            on_error(InputError(f"extraction failed: {type(e).__name__}: {e}", path=where))
+            continue
+        yield item, record

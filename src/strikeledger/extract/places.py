@@ -13,7 +13,8 @@ not a mention; names of places outside Ukraine are consumed and dropped.
 when a clause that mentions it reports a strike, casualties or damage in the attack at
 hand; launch areas, interceptions over a place, datelines, where someone spoke, earlier
 attacks and Russian claims leave it ``mentioned``. The cue patterns are data:
-``data/place_cues.json``.
+``data/<lang>/place_cues.json``; the places themselves are the gazetteer
+(``strikeledger.data.gazetteer``). The ``places`` annotator does both once per report.
 """
 from __future__ import annotations
 
@@ -25,12 +26,13 @@ from functools import lru_cache
 from strikeledger.data import load
 from strikeledger.data.schemas import PlaceCues
 from strikeledger.extract.reporting import reporting_alternation
-from strikeledger.extract.casefold import FoldedPattern, fold
 from strikeledger.data.gazetteer import GazEntry, Gazetteer, load_gazetteer, normalise
-from strikeledger.extract.text import sentences
-from strikeledger.model import Evidence, Place
+from strikeledger.extract.casefold import FoldedPattern
+from strikeledger.extract.document import Document, Span, annotator
+from strikeledger.model import Evidence, Place, TextSpan
 
-__all__ = ["PlaceMention", "find_place_mentions", "foreign_mentions", "gives_bearing", "extract_places"]
+__all__ = ["PlaceMention", "find_places", "find_place_mentions", "gives_bearing", "extract_places",
+           "sentence_of"]
 
 _WORD = r"[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?: |-){_WORD})*")
@@ -126,15 +128,14 @@ def _suffix(text: str, end: int, pattern: re.Pattern) -> re.Match | None:
     return pattern.match(text, end)
 
 
-def _match_phrase(gaz: Gazetteer, cues: _Cues, text: str, phrase: str, start: int, end: int,
-                  run_tokens: list[str]) -> _Raw | None:
+def _match_phrase(gaz: Gazetteer, doc: Document, phrase: str, start: int, end: int) -> _Raw | None:
+    text = doc.text
     key = normalise(phrase)
     if key in gaz.foreign:
         return _Raw(start, end, key, (), foreign=True)
     if key.isupper() and key in gaz.upper:
         key = gaz.upper[key]
-        line_start = text.rfind("\n", 0, start) + 1
-        dateline = not text[line_start:start].strip() and _DATELINE.match(text, end) is not None
+        dateline = _opens_line(doc, start) and _DATELINE.match(text, end) is not None
         return _Raw(start, end, key, gaz.bare[key], dateline=dateline)
     m = _suffix(text, end, _OBLAST_SUFFIX)
     if m and key in gaz.oblast_stems:
@@ -153,7 +154,20 @@ def _match_phrase(gaz: Gazetteer, cues: _Cues, text: str, phrase: str, start: in
     return None
 
 
-def _blocked_name(cues: _Cues, text: str, raw: _Raw, run_rest: list[str], prev_word: str) -> bool:
+def _opens_line(doc: Document, pos: int) -> bool:
+    """Only white space stands between the start of its line and ``pos``."""
+    start = doc.line_start(pos)
+    first = _NON_SPACE.search(doc.text, start, pos + 1)
+    return first is None or first.start() >= pos
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _blocked_name(cues: _Cues, text: str, raw: _Raw, street_in_rest: bool, rest_empty: bool,
+                  prev_word: str) -> bool:
+    """``street_in_rest``: a street word follows in the name's run of capitalised words;
+    ``rest_empty``: the name ends its run."""
     if raw.suffixed or raw.foreign:
         return False
     if cues.name_blockers_after.match(text, raw.end):
@@ -161,10 +175,10 @@ def _blocked_name(cues: _Cues, text: str, raw: _Raw, run_rest: list[str], prev_w
     for m in cues.name_blockers_phrase.finditer(text, max(0, raw.start - 12), raw.end + 60):
         if m.start() <= raw.start and m.end() >= raw.end:
             return True
-    if any(t in cues.street_words for t in run_rest):
+    if street_in_rest:
         return True
     after = re.match(r"\s+(street|avenue|embankment|boulevard|square|lane|highway)\b", text[raw.end:raw.end + 20])
-    if after and not run_rest:
+    if after and rest_empty:
         return True
     small = raw.candidates and raw.candidates[0].level in ("town", "village", "feature")
     if small and raw.phrase in cues.given_names:
@@ -198,18 +212,23 @@ def _prev_is_name(text: str, start: int) -> bool:
 _PREV_WORD = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 
 
-def _raw_mentions(text: str) -> list[_Raw]:
+def _raw_mentions(doc: Document) -> list[_Raw]:
+    text = doc.text
     gaz, cues = load_gazetteer(), _cues()
     out: list[_Raw] = []
     for run in _RUN.finditer(text):
         toks = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
         words = [text[s:e] for s, e in toks]
+        # street_after[i]: a street word stands after word i in the run ("Kyiv Street")
+        street_after = [False] * len(words)
+        for i in range(len(words) - 2, -1, -1):
+            street_after[i] = street_after[i + 1] or words[i + 1] in cues.street_words
         i = 0
         while i < len(toks):
             found = None
             for j in range(min(len(toks), i + gaz.max_words) - 1, i - 1, -1):
                 s, e = toks[i][0], toks[j][1]
-                raw = _match_phrase(gaz, cues, text, text[s:e], s, e, words)
+                raw = _match_phrase(gaz, doc, text[s:e], s, e)
                 if raw is not None:
                     found = (raw, j)
                     break
@@ -222,7 +241,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
             else:
                 prev = _PREV_WORD.search(text, max(0, run.start() - 30), run.start())
                 prev_word = prev.group(1) if prev else ""
-            if not _blocked_name(cues, text, raw, words[j + 1:], prev_word):
+            if not _blocked_name(cues, text, raw, street_after[j], j + 1 == len(words), prev_word):
                 out.append(raw)
             i = j + 1
     out.extend(_capital_aliases(text, gaz))
@@ -276,31 +295,49 @@ def _coordinate(text: str, raws: list[_Raw]) -> None:
             r.foreign = True   # a bare stem that no list claimed
 
 
-def _sentence_at(spans: list, starts: list[int], pos: int):
-    k = bisect.bisect_right(starts, pos) - 1
-    return spans[k] if k >= 0 and pos < spans[k].end else None
-
-
-def _resolve(raws: list[_Raw], text: str) -> list[tuple[_Raw, GazEntry]]:
+def _resolve(raws: list[_Raw], doc: Document) -> list[tuple[_Raw, GazEntry]]:
     """Pick one reading per mention, preferring units and cities named nearby."""
     settled: list[tuple[int, GazEntry]] = []
     for r in raws:
         if not r.foreign and r.candidates and len({(c.admin1, c.city) for c in r.candidates}) == 1:
             settled.append((r.start, r.candidates[0]))
-    sent_bounds = sentences(text) if any(len(r.candidates) > 1 for r in raws) else []
-    starts = [x.start for x in sent_bounds]
+    positions = [pos for pos, _ in settled]
+    # _pick takes the first entry of its context lists that fits: an entry met again
+    # later in a list changes nothing, so each list holds every entry once
+    everywhere = list(_distinct(e for _, e in settled))
+    recent: dict[int, GazEntry] = {}   # entries settled so far, the latest last
+    near_of: dict[int, list[GazEntry]] = {}
+    k = 0
     out = []
     for r in raws:
         if r.foreign or not r.candidates:
             continue
         best = r.candidates[0]
         if len(r.candidates) > 1:
-            sent = _sentence_at(sent_bounds, starts, r.start)
-            near = [e for pos, e in settled if sent and sent.start <= pos < sent.end]
-            before = [e for pos, e in reversed(settled) if pos < r.start]
-            best = _pick(r.candidates, near, before + [e for _, e in settled])
+            while k < len(settled) and settled[k][0] < r.start:
+                e = settled[k][1]
+                recent.pop(id(e), None)
+                recent[id(e)] = e
+                k += 1
+            i = doc.sentence_index(r.start)
+            if i is None:
+                near = []
+            elif i in near_of:
+                near = near_of[i]
+            else:
+                sent = doc.sentences[i]
+                lo, hi = bisect.bisect_left(positions, sent.start), bisect.bisect_left(positions, sent.end)
+                near = near_of[i] = list(_distinct(e for _, e in settled[lo:hi]))
+            best = _pick(r.candidates, near, list(reversed(recent.values())) + everywhere)
         out.append((r, best))
     return out
+
+
+def _distinct(entries) -> dict[int, GazEntry].values:
+    seen: dict[int, GazEntry] = {}
+    for e in entries:
+        seen.setdefault(id(e), e)
+    return seen.values()
 
 
 def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEntry]) -> GazEntry:
@@ -330,36 +367,50 @@ def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEn
     return top
 
 
-@lru_cache(maxsize=8)
-def _analyse(text: str) -> tuple[tuple[tuple[_Raw, GazEntry | None], ...], tuple[bool, ...]]:
-    """Mentions (foreign names included, with no entry) in order, and whether each is a hit.
-
-    Cached for the last few texts: the pipeline asks for mentions and places of one report.
-    """
-    raws = _raw_mentions(text)
-    resolved = _resolve(raws, text)
+@annotator("places", reads=("text", "folded", "line_starts", "sentences", "sentence_starts"),
+           assigns=("place_mentions", "foreign", "places"))
+def find_places(doc: Document) -> None:
+    """Every place named, in order, and one contract Place per place, hit or mentioned."""
+    raws = _raw_mentions(doc)
+    doc.check_time("places")
+    resolved = _resolve(raws, doc)
     # foreign names take part in lists ("launched from Primorsko-Akhtarsk and Cape Chauda")
     chain = sorted([(r, None) for r in raws if r.foreign] + resolved, key=lambda x: x[0].start)
-    return tuple(chain), tuple(_roles(text, chain))
+    roles = _roles(doc, chain)
+    doc.place_mentions = [PlaceMention(r.start, r.end, e.name, e.admin1, e.lat, e.lon, e.level, r.alias)
+                          for r, e in chain if e is not None]
+    doc.foreign = [(r.start, r.end) for r, e in chain if e is None]
+    doc.places = _places(doc, chain, roles)
 
 
 def find_place_mentions(text: str) -> list[PlaceMention]:
     """Every mention of a Ukrainian place in ``text``, in order, with exact spans."""
-    chain, _ = _analyse(text)
-    return [PlaceMention(r.start, r.end, e.name, e.admin1, e.lat, e.lon, e.level, r.alias)
-            for r, e in chain if e is not None]
+    from .pipeline import annotate
+
+    return annotate(text, until="places").place_mentions
 
 
-def gives_bearing(text: str, lo: int, start: int) -> bool:
+def extract_places(text: str) -> list[Place]:
+    """One contract ``Place`` per distinct place of ``text``, ``hit`` if any mention reports a hit."""
+    from .pipeline import annotate
+
+    return annotate(text, until="places").places
+
+
+def gives_bearing(folded: str, lo: int, start: int) -> bool:
     """The place at ``start`` is a reference point only ("the Brovary district east of
-    Kyiv", "80 km from Sumy"); ``lo`` bounds the look back."""
-    return _cues().bearing_before.search(text, max(lo, start - _LOOKBACK), start) is not None
+    Kyiv", "80 km from Sumy"); ``lo`` bounds the look back (``folded``: the folded text)."""
+    return _cues().bearing_before.search(folded, max(lo, start - _LOOKBACK), start) is not None
 
 
-def foreign_mentions(text: str) -> list[tuple[int, int]]:
-    """Spans of the places outside Ukraine that ``text`` names ("Moscow", "Bryansk")."""
-    chain, _ = _analyse(text)
-    return [(r.start, r.end) for r, e in chain if e is None]
+def sentence_of(doc: Document, start: int, end: int) -> TextSpan | None:
+    """The sentence that holds ``start``, stretched to ``end``: what the store keeps beside
+    an evidence span."""
+    i = doc.sentence_index(start)
+    if i is None:
+        return None
+    span = doc.sentences[i]
+    return TextSpan(start=span.start, end=max(span.end, min(end, len(doc.text))))
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -376,15 +427,16 @@ class _ClauseFacts:
     """What a clause says, worked out once however many places it names (a sentence
     naming hundreds of places must not cost hundreds of scans)."""
 
-    def __init__(self, cues: _Cues, text: str, clause: tuple[int, int], sentence: tuple[int, int]):
+    def __init__(self, cues: _Cues, folded: str, clause: tuple[int, int], claim: bool):
         a, b = clause
-        self.claim = cues.claim.search(text, sentence[0], sentence[1]) is not None
-        self.negated = cues.negation.search(text, a, b) is not None
-        cuts = [a] + [m.end() for m in _SEGMENT.finditer(text, a, b)] + [b]
+        self.claim = claim
+        self.negated = cues.negation.search(folded, a, b) is not None
+        cuts = [a] + [m.end() for m in _SEGMENT.finditer(folded, a, b)] + [b]
         self.segs = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
-        self.marked = [cues.other_event.search(text, x, y) is not None for x, y in self.segs]
+        self.seg_starts = [x for x, _ in self.segs]
+        self.marked = [cues.other_event.search(folded, x, y) is not None for x, y in self.segs]
         # the clause with its other-event segments blanked: "the dam, built in 1932, took two hits"
-        body = "".join(" " * (y - x) if m else text[x:y] for (x, y), m in zip(self.segs, self.marked))
+        body = "".join(" " * (y - x) if m else folded[x:y] for (x, y), m in zip(self.segs, self.marked))
         self.interception = cues.interception.search(body) is not None
         self.hit = cues.hit.search(_strip(cues.neutral, body)) is not None
 
@@ -393,69 +445,118 @@ class _ClauseFacts:
         clause; elsewhere it covers its own segment only."""
         if self.marked and self.marked[0]:
             return True
-        return any(m and x <= pos < y for (x, y), m in zip(self.segs, self.marked))
+        i = bisect.bisect_right(self.seg_starts, pos) - 1
+        return i >= 0 and self.marked[i] and pos < self.segs[i][1]
 
 
-def _strip(pattern: FoldedPattern, s: str) -> str:
-    """``s`` (folded) with the pattern's matches blanked out."""
-    return pattern.regex.sub(lambda m: " " * len(m.group()), fold(s))
+class _Joined:
+    """The facts of a stretch of several sentences: those of its first part, and whether
+    any part is negated, tells of an interception or of a hit."""
+
+    def __init__(self, first: _ClauseFacts, rest: "_ClauseFacts | _Joined | None", claim: bool):
+        self.first, self.claim = first, claim
+        self.negated = first.negated or (rest is not None and rest.negated)
+        self.interception = first.interception or (rest is not None and rest.interception)
+        self.hit = first.hit or (rest is not None and rest.hit)
+
+    def about_other_event(self, pos: int) -> bool:
+        return self.first.about_other_event(pos)
 
 
-def _is_hit(cues: _Cues, text: str, r: _Raw, facts: _ClauseFacts, clause: tuple[int, int],
-            chain_blocked: bool) -> bool:
+class _Headings:
+    """The facts of the stretch a heading place heads, from its sentence to the end of its
+    block, worked out sentence by sentence from the block's end: a text of a thousand
+    one-word headings ("Kyiv. Kyiv. ...") costs a thousand sentences, not a million."""
+
+    def __init__(self, doc: Document, cues: _Cues):
+        self.doc, self.cues = doc, cues
+        self.memo: dict[tuple[int, int], _Joined] = {}
+
+    def facts(self, i: int, end: int, claim: bool) -> _Joined:
+        doc = self.doc
+        last = bisect.bisect_left(doc.sentence_starts, end) - 1  # the last sentence that starts before end
+        k = i
+        while k < last and (k + 1, end) not in self.memo:
+            k += 1
+        for j in range(k, i - 1, -1):
+            stop = doc.sentences[j + 1].start if j < last else end
+            piece = _ClauseFacts(self.cues, doc.folded, (doc.sentences[j].start, stop), claim)
+            self.memo[(j, end)] = _Joined(piece, self.memo.get((j + 1, end)), claim)
+        return self.memo[(i, end)]
+
+
+def _strip(pattern: FoldedPattern, folded: str) -> str:
+    """``folded`` with the pattern's matches blanked out."""
+    return pattern.regex.sub(lambda m: " " * len(m.group()), folded)
+
+
+def _is_hit(cues: _Cues, text: str, folded: str, r: _Raw, facts: _ClauseFacts,
+            clause: tuple[int, int], chain_blocked: bool) -> bool:
     if r.dateline or chain_blocked or facts.claim or facts.negated:
         return False
     if facts.about_other_event(r.start):
         return False
-    before = text[max(clause[0], r.start - _LOOKBACK):r.start]
+    before = folded[max(clause[0], r.start - _LOOKBACK):r.start]
     if cues.block_before.search(before) or cues.bearing_before.search(before) \
-            or cues.block_after.match(text, r.end):
+            or cues.block_after.match(folded, r.end):
         return False
     if cues.block_before_interception.search(before) and facts.interception:
         return False
     return facts.hit
 
 
-def _roles(text: str, resolved: list[tuple[_Raw, GazEntry]]) -> list[bool]:
+# where a place heading its own line stops heading: a blank line, or the last line if it is
+# one word ("Kryvyi Rih." / ... / "Dnipro:")
+_HEADING_END = re.compile(r"(?=\n\s*\n|\n(?=\S+[.:]\s*$))")
+
+
+def _roles(doc: Document, resolved: list[tuple[_Raw, GazEntry | None]]) -> list[bool]:
     cues = _cues()
-    spans = sentences(text)
-    starts = [x.start for x in spans]
+    text, folded = doc.text, doc.folded
     roles: list[bool] = []
     blocked_until = -1
-    clauses_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    clauses_of: dict[tuple[int, int], tuple[list[tuple[int, int]], list[int]]] = {}
+    claim_of: dict[tuple[int, int], bool] = {}
     facts_of: dict[tuple[int, int], _ClauseFacts] = {}
+    heading_ends: list[int] | None = None
+    headings = _Headings(doc, cues)
     for k, (r, _) in enumerate(resolved):
-        sent = _sentence_at(spans, starts, r.start)
-        s0, s1 = (sent.start, sent.end) if sent else (0, len(text))
+        i = doc.sentence_index(r.start)
+        s0, s1 = (doc.sentences[i].start, doc.sentences[i].end) if i is not None else (0, len(text))
         if (s0, s1) not in clauses_of:
-            clauses_of[(s0, s1)] = _clauses(text, s0, s1)
-        cl = clauses_of[(s0, s1)]
-        i = bisect.bisect_right([a for a, _ in cl], r.start) - 1
-        clause = cl[i] if 0 <= i < len(cl) and cl[i][0] <= r.start < cl[i][1] else (s0, s1)
-        if _HEADING_REST.fullmatch(text, s0, r.start) and _HEADING_REST.fullmatch(text, r.end, s1):
+            cl = _clauses(text, s0, s1)
+            clauses_of[(s0, s1)] = (cl, [a for a, _ in cl])
+            claim_of[(s0, s1)] = cues.claim.search(folded, s0, s1) is not None
+        cl, cl_starts = clauses_of[(s0, s1)]
+        j = bisect.bisect_right(cl_starts, r.start) - 1
+        clause = cl[j] if 0 <= j < len(cl) and cl[j][0] <= r.start < cl[j][1] else (s0, s1)
+        if i is not None and _HEADING_REST.fullmatch(text, s0, r.start) and _HEADING_REST.fullmatch(text, r.end, s1):
             # a place named on its own heads the lines that follow: "Kryvyi Rih. A direct hit ..."
-            nxt = re.search(r"\n\s*\n|\n(?=\S+[.:]\s*$)", text[s1:])
-            clause = (s0, s1 + nxt.start() if nxt else len(text))
+            if heading_ends is None:
+                heading_ends = [m.start() for m in _HEADING_END.finditer(text)]
+            h = bisect.bisect_left(heading_ends, s1)
+            clause = (s0, heading_ends[h] if h < len(heading_ends) else len(text))
+            if clause not in facts_of:
+                facts_of[clause] = headings.facts(i, clause[1], claim_of[(s0, s1)])
         if clause not in facts_of:
-            facts_of[clause] = _ClauseFacts(cues, text, clause, (s0, s1))
-        before = text[max(clause[0], r.start - _LOOKBACK):r.start]
-        own_block = bool(cues.block_before.search(before))
+            facts_of[clause] = _ClauseFacts(cues, folded, clause, claim_of[(s0, s1)])
+        own_block = bool(cues.block_before.search(folded[max(clause[0], r.start - _LOOKBACK):r.start]))
         # a list continues the block of its head: "launched from X and Y in Z"
         chain = False
         if k and blocked_until >= 0:
             gap = text[blocked_until:r.start]
             chain = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+)(?:and\s+|or\s+)?(?:in\s+)?(?:the\s+)?", gap) is not None
-        roles.append(_is_hit(cues, text, r, facts_of[clause], clause, chain))
+        roles.append(_is_hit(cues, text, folded, r, facts_of[clause], clause, chain))
         blocked_until = r.end if (own_block or chain) else -1
     return roles
 
 
-def extract_places(text: str) -> list[Place]:
+def _places(doc: Document, chain: list[tuple[_Raw, GazEntry | None]], roles: list[bool]) -> list[Place]:
     """One contract ``Place`` per distinct place, ``hit`` if any mention reports a hit."""
-    chain_raws, roles_all = _analyse(text)
+    text = doc.text
     order: list[tuple[str, str]] = []
     best: dict[tuple[str, str], tuple[GazEntry, list[tuple[_Raw, bool]]]] = {}
-    for (r, e), hit in zip(chain_raws, roles_all):
+    for (r, e), hit in zip(chain, roles):
         if e is None:
             continue
         key = (e.name, e.admin1)
@@ -471,5 +572,6 @@ def extract_places(text: str) -> list[Place]:
         ev = next((r for r in pool if not r.alias), pool[0])
         out.append(Place(name=e.name, admin1=e.admin1, lat=e.lat, lon=e.lon,
                          role="hit" if hits else "mentioned",
-                         evidence=Evidence.of(text, ev.start, ev.end)))
+                         evidence=Evidence.of(text, ev.start, ev.end),
+                         sentence=sentence_of(doc, ev.start, ev.end)))
     return out

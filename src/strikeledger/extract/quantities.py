@@ -30,7 +30,8 @@ from ..data import check, load
 from ..data.schemas import Quantities
 from ..errors import VocabularyError
 from ..model import Qualifier, Quantity
-from .casefold import FoldedPattern
+from .casefold import FoldedPattern, fold
+from .document import Document, annotator
 
 __all__ = ["QuantityMention", "Vocabulary", "carry_qualifier", "find_quantities",
            "load_vocabulary", "parse_quantity"]
@@ -449,19 +450,21 @@ def _is_year_range(m: re.Match) -> bool:
                for g in (m.group("num"), m.group("r2")))
 
 
-def _scan(text: str, start: int, end: int, phrase: bool) -> list[QuantityMention]:
+def _scan(text: str, start: int, end: int, phrase: bool, folded: str | None = None) -> list[QuantityMention]:
+    if folded is None:
+        folded = fold(text)
     P = _patterns()
     out: list[QuantityMention] = []
 
     def single_at(pos: int) -> None:
-        sm = P.single.match(text, pos, end)
+        sm = P.single.match(folded, pos, end)
         mention = _single(text, sm, phrase, P) if sm else None
         if mention:
             out.append(mention)
 
     pos = start
     while pos < end:
-        m = P.master.search(text, pos, end)
+        m = P.master.search(folded, pos, end)
         if m is None:
             break
         pos = m.end()
@@ -500,10 +503,20 @@ def _scan(text: str, start: int, end: int, phrase: bool) -> list[QuantityMention
     return out
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[QuantityMention]:
-    """Every amount stated in text[start:end], in order, with offsets into `text`."""
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    folded: str | None = None) -> list[QuantityMention]:
+    """Every amount stated in text[start:end], in order, with offsets into `text`
+    (``folded``: the text folded, if the caller has it)."""
     end = len(text) if end is None else min(end, len(text))
-    return _scan(text, start, end, phrase=False)
+    return _scan(text, start, end, phrase=False, folded=folded)
+
+
+@annotator("quantities", reads=("text", "folded", "sentences", "skipped"), assigns=("quantities",))
+def find_amounts(doc: Document) -> None:
+    """The amounts of every sentence the figure reader reads (none for skipped ones)."""
+    text, folded = doc.text, doc.folded
+    doc.quantities = [[] if i in doc.skipped else _scan(text, s.start, s.end, False, folded)
+                      for i, s in enumerate(doc.sentences)]
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -16,9 +16,8 @@ from typing import Literal
 
 from strikeledger.data import bad_entries, load, schemas
 from strikeledger.extract.reporting import reporting_alternation
-from strikeledger.extract.casefold import FoldedPattern
-from strikeledger.extract.dates import header_date
-from strikeledger.extract.text import sentences
+from strikeledger.extract.casefold import FoldedPattern, original
+from strikeledger.extract.document import Document, annotator
 from strikeledger.extract.wordtrie import trie_regex
 from strikeledger.model import Speaker
 
@@ -230,9 +229,15 @@ def _context_place(text: str, start: int, qual: str, table: dict[str, str], v: _
     for m in reversed(list(v.place_re.finditer(qual))):
         if m.group(0) in table:
             return table[m.group(0)]
-    sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), 0)
+    # the place named last in the sentence before the title (looked for in a window, so
+    # that a text without full stops costs no scan back to its start per title)
+    lo = max(0, start - _CONTEXT_CHARS)
+    sent_start = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start), lo)
     found = [m.group(0) for m in v.place_re.finditer(text, sent_start, start) if m.group(0) in table]
     return table[found[-1]] if found else None
+
+
+_CONTEXT_CHARS = 400
 
 
 def _role_for(text: str, start: int, title: str, qual: str, v: _Vocab) -> str | None:
@@ -255,27 +260,26 @@ def _role_for(text: str, start: int, title: str, qual: str, v: _Vocab) -> str | 
     return template
 
 
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
-
-
 def find_speaker_mentions(text: str) -> list[SpeakerMention]:
     """Every mention of a known body or official, or of a person introduced with a title."""
-    # The pipeline asks for the same text's mentions several times (attribution, byline,
-    # speakers): compute them once. Mentions are frozen; each caller gets its own list.
-    return list(_speaker_mentions(text))
+    from .pipeline import annotate
+
+    doc = annotate(text, until="speakers")
+    return [m for m in doc.speaker_mentions if isinstance(m, SpeakerMention)]
 
 
-@lru_cache(maxsize=4)
-def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
+def _mentions(text: str, folded: str) -> list[SpeakerMention]:
     v = _vocab()
     found: list[SpeakerMention] = []
-    spans: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # the characters of the mentions found so far
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
 
     def add(m: SpeakerMention) -> None:
-        if not _overlaps((m.start, m.end), spans):
+        if free(m.start, m.end):
             found.append(m)
-            spans.append((m.start, m.end))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
     # people introduced with a title: the title fixes the role of an unknown person
     for m in v.title_re.finditer(text):
@@ -306,8 +310,8 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
         add(SpeakerMention(m.start(), m.end(), p.name, p.role, "person"))
 
     # bodies; those known only by a common noun ("rescuers") count only when they speak
-    for pat in (v.body_re, v.acronym_re):
-        for m in pat.finditer(text):
+    for matches in (v.body_re.finditer(folded), v.acronym_re.finditer(text)):
+        for m in matches:
             key = _norm(m.group(0))
             if key not in v.bodies:
                 key = _norm(_COUNTRY_TAIL_RE.sub("", m.group(0)))
@@ -333,7 +337,7 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
             if len(surface) > 1:
                 by_surname.setdefault(surface[-1], mention)
     for m in v.word_re.finditer(text):
-        if _overlaps((m.start(), m.end()), spans):
+        if not free(m.start(), m.end()):
             continue
         word = re.sub(r"(?:'s|’s)$", "", m.group(0))
         if word not in by_surname and word not in v.surnames:
@@ -350,29 +354,46 @@ def _speaker_mentions(text: str) -> tuple[SpeakerMention, ...]:
             p = v.surnames[word]
             add(SpeakerMention(m.start(), m.start() + len(word), p.name, p.role, "person"))
 
-    # "the ministry": the last body mentioned that it can stand for
+    # "the ministry": the body it can stand for that was named last before it; once one
+    # anaphor stands for a body, the next one that can stands for that body again
     found.sort(key=lambda x: x.start)
-    for m in v.anaphor_re.finditer(text):
-        if _overlaps((m.start(), m.end()), spans):
+    bodies = [f for f in found if f.kind == "body"]  # in order; mentions do not overlap
+    named_last: dict[str, int] = {}     # body name -> index in bodies of its last mention so far
+    anaphor_last: dict[str, tuple[int, SpeakerMention]] = {}  # name -> (order, mention)
+    k = 0
+    for m in v.anaphor_re.finditer(folded):
+        if not free(m.start(), m.end()):
             continue
+        while k < len(bodies) and bodies[k].end <= m.start():
+            named_last[bodies[k].name] = k
+            k += 1
         names = v.anaphors[_norm(m.group(0))]
-        prior = [f for f in found if f.kind == "body" and f.name in names and f.end <= m.start()]
-        if prior:
-            ref = prior[-1]
-            add(SpeakerMention(m.start(), m.end(), ref.name, ref.role, "body"))
+        said = [anaphor_last[n] for n in names if n in anaphor_last]
+        if said:
+            ref = max(said, key=lambda om: om[0])[1]
+        else:
+            seen = [named_last[n] for n in names if n in named_last]
+            if not seen:
+                continue
+            ref = bodies[max(seen)]
+        mention = SpeakerMention(m.start(), m.end(), ref.name, ref.role, "body")
+        add(mention)
+        anaphor_last[ref.name] = (len(anaphor_last) + len(found), mention)
     found.sort(key=lambda x: x.start)
-    return tuple(found)
+    return found
 
 
 # --- speakers ------------------------------------------------------------------------
 
 def byline_speaker(text: str) -> SpeakerMention | None:
     """The author when the report is an official's or a body's own post or release."""
-    return _byline(text, find_speaker_mentions(text))
+    from .pipeline import annotate
+
+    byline = annotate(text, until="speakers").byline
+    return byline if isinstance(byline, SpeakerMention) else None
 
 
-def _byline(text: str, mentions: list[SpeakerMention]) -> SpeakerMention | None:
-    _, body = header_date(text)
+def _byline(text: str, body: int, mentions: list[SpeakerMention]) -> SpeakerMention | None:
     pos, seen = body, 0
     while pos < len(text) and seen < _BYLINE_LINES:
         nl = text.find("\n", pos)
@@ -418,9 +439,11 @@ def _title_line_after(text: str, end: int) -> bool:
             and any(low == t or low.startswith(t + " ") for t in _vocab().titles))
 
 
-def _speaks(text: str, m: SpeakerMention, sents: list[tuple[int, int]]) -> bool:
+def _speaks(doc: Document, m: SpeakerMention) -> bool:
     v = _vocab()
-    sent_start = next((a for a, b in sents if a <= m.start < b), max(0, m.start - 120))
+    text = doc.text
+    i = doc.sentence_index(m.start)
+    sent_start = doc.sentences[i].start if i is not None else max(0, m.start - 120)
     if v.speech_after.match(text[m.end:m.end + 160]):
         return True
     before = text[max(sent_start, m.start - 80):m.start]
@@ -432,18 +455,100 @@ def _speaks(text: str, m: SpeakerMention, sents: list[tuple[int, int]]) -> bool:
     return bool(v.speech_before.search(before))
 
 
-def extract_speakers(text: str) -> list[Speaker]:
-    """Each distinct person or body quoted or credited with a figure or claim, once each."""
-    mentions = find_speaker_mentions(text)
-    sents = [(s.start, s.end) for s in sentences(text)]
+@annotator("speakers", reads=("text", "folded", "header", "sentences", "sentence_starts"),
+           assigns=("speaker_mentions", "byline", "speakers", "spelled"))
+def find_speakers(doc: Document) -> None:
+    """Bodies and officials named, the author of an official's own post, and each
+    distinct person or body quoted or credited with a figure or claim, once each."""
+    text = doc.text
+    mentions = _mentions(text, doc.folded)
+    generic = generic_bodies(text, doc.folded, mentions)
+    doc.speaker_mentions = mentions + generic
+    author = _byline(text, doc.header.body, mentions)
+    doc.byline = author or generic_byline(text, generic)
+    doc.spelled = spelled = reported_names(text, doc.speaker_mentions)
     out: dict[str, Speaker] = {}
-    author = _byline(text, mentions)
     if author:
         out[author.name] = Speaker(name=author.name, role=author.role)
     for m in mentions:
-        if m.name not in out and _speaks(text, m, sents):
+        if m.name not in out and _speaks(doc, m):
             out[m.name] = Speaker(name=m.name, role=m.role)
-    return list(out.values())
+    doc.speakers = [Speaker(name=spelled.get(sp.name, sp.name), role=sp.role) for sp in out.values()]
+
+
+def extract_speakers(text: str) -> list[Speaker]:
+    """Each distinct person or body ``text`` quotes or credits, once each."""
+    from .pipeline import annotate
+
+    return annotate(text, until="speakers").speakers
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMention:
+    """An official body named generically ("the regional military administration")."""
+    start: int
+    end: int
+    name: str
+    role: str | None
+    kind: str = "body"
+
+
+_GENERIC_BODY = FoldedPattern(
+    r"\b(?:the\s+)?(?:(?P<place>[A-Z][\w’'-]+)\s+)?(?P<what>(?:regional|city|oblast|district)\s+"
+    r"(?:military\s+|state\s+)?administration|regional\s+prosecutor(?:'s|’s)\s+office|"
+    r"(?:regional|city)\s+council|(?:regional|city|oblast)\s+police)\b"
+    r"|\b(?P<ministry>Ministry\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]*){0,5})"
+    r"|\b(?P<ocha>OCHA|UN\s+Office\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs)\b")
+
+
+def generic_bodies(text: str, folded: str, known: list) -> list[BodyMention]:
+    """Bodies a report names by kind rather than by a listed name; a known mention wins."""
+    out = []
+    taken = bytearray(len(text) + 1)
+    for k in known:
+        taken[k.start:k.end] = b"\x01" * (k.end - k.start)
+    for m in _GENERIC_BODY.finditer(folded):
+        # a known mention that covers the match's start or starts inside it wins
+        if taken[m.start()] or any(taken[m.start():m.end()]):
+            continue
+        if re.search(r"\b(?:head|chief|spokesperson|spokesman|spokeswoman|secretary|deputy)\s+of\s+(?:the\s+)?$",
+                     text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
+            continue  # "the Head of the Oblast Military Administration, Oleksandr Starukh": a title
+        ministry = original(text, m, "ministry")
+        if ministry:
+            out.append(BodyMention(m.start(), m.end(), ministry, ministry))
+            continue
+        if m.group("ocha"):
+            out.append(BodyMention(m.start(), m.end(), "OCHA",
+                                   "UN Office for the Coordination of Humanitarian Affairs"))
+            continue
+        what = " ".join(w.capitalize() if w.lower() != "of" else w
+                        for w in re.split(r"\s+", m.group("what").replace("’", "'")))
+        place = original(text, m, "place")
+        place = place if place and place.lower() != "the" else None
+        name = f"{place} {what}" if place else what
+        out.append(BodyMention(m.start(), m.end(), name, name))
+    return out
+
+
+def generic_byline(text: str, bodies: list[BodyMention]):
+    """A release headed by a body the vocabulary does not list ("Kyiv Oblast Police | Press
+    service", "DNIPROPETROVSK REGIONAL PROSECUTOR'S OFFICE"): the first lines, verbless."""
+    pos, seen = (re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}\s*", text) or re.match("", text)).end(), 0
+    while pos < len(text) and seen < 2:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            lead = len(line) - len(line.lstrip())
+            for b in bodies:
+                if b.start == pos + lead and b.end <= end and len(line.strip()) <= 100 \
+                        and not re.search(r"[.!?]\s*$|\b(?:said|says|condemns|launched|killed|was|were)\b",
+                                          line, re.IGNORECASE):
+                    return b
+        pos = end + 1
+    return None
 
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)

@@ -1,13 +1,15 @@
-"""Sentences and paragraphs of a report, as character spans of its text.
+"""Sentences, paragraphs and lines of a report, as character spans of its text.
 
 Every extractor works on offsets into the report text so that evidence spans stay
-exact. This module only finds boundaries; it never changes the text.
+exact. This module only finds boundaries; it never changes the text. The ``segment``
+annotator finds them once per report; every later annotator reads them from the Document.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+
+from .casefold import fold
+from .document import Document, Span, annotator
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -19,15 +21,6 @@ _ABBREV = {
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*(?:[–—•*-]|\d{1,2}[:.]\d{2}\b|UPD|Update))")
 # a line break ends a sentence unless the next line goes on in lower case (hard-wrapped text)
 _SENT_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9А-ЯІЇЄ])|[.!?]+["'”’)]*\s*$|\n(?![ \t]*[a-z])""")
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-    def of(self, text: str) -> str:
-        return text[self.start:self.end]
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -54,8 +47,29 @@ def paragraphs(text: str) -> list[Span]:
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans within text[start:end]; a line break ends a sentence unless the next
-    line goes on in lower case. Cached: every extractor asks for the same report's spans."""
-    return list(_sentences(text, start, len(text) if end is None else end))
+    line goes on in lower case."""
+    return _sentences(text, start, len(text) if end is None else end)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of every line's first character (0 and each position after a newline)."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+@annotator("segment", reads=("text",),
+           assigns=("folded", "line_starts", "paragraphs", "paragraph_starts", "sentences",
+                    "sentence_starts"))
+def segment(doc: Document) -> None:
+    text = doc.text
+    doc.folded = fold(text)
+    doc.line_starts = line_starts(text)
+    doc.paragraphs = paragraphs(text)
+    doc.paragraph_starts = [p.start for p in doc.paragraphs]
+    doc.sentences = sentences(text)
+    doc.sentence_starts = [s.start for s in doc.sentences]
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -66,8 +80,7 @@ def _last_word(text: str, start: int, end: int) -> str:
     return text[i:end]
 
 
-@lru_cache(maxsize=16)
-def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
+def _sentences(text: str, start: int, end: int) -> list[Span]:
     out, pos = [], start
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0).startswith("...."):
@@ -86,4 +99,4 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     span = _trim(text, pos, end)
     if span:
         out.append(span)
-    return tuple(out)
+    return out

@@ -6,7 +6,9 @@ All spellings are matched by one precompiled regular expression, longest first, 
 boundaries that treat "-" and "/" as part of a designation: "Tu-22M3" holds no "Kh-22",
 "Shahed-type" is a Shahed, "Kh-59/Kh-35" is two weapons and "S-300/S-400" one.
 Aircraft (Tu-95MS, MiG-31K) and Ukrainian or Western weapons (Patriot, ATACMS) are not in
-the vocabulary, so they never match.
+the vocabulary, so they never match. The list itself, with each weapon's family and
+category, is ``strikeledger.data.weapons``; this module finds it in text (the ``weapons``
+annotator).
 """
 from __future__ import annotations
 
@@ -15,11 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from strikeledger.data.weapons import Weapon, find, weapons
-from strikeledger.extract.event_scope import report_scope
+from strikeledger.extract.document import Document, annotator
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
 __all__ = ["WeaponMention", "Weapon", "find_weapon_mentions", "canonical_weapon",
-           "extract_weapons", "weapons_vocabulary"]
+           "extract_weapons", "weapons_vocabulary", "find_weapons"]
 
 # A weapon named as a launcher or air-defence system is not a weapon fired in the attack
 # ("S-300 systems", "Iskander launchers").
@@ -75,19 +77,13 @@ def weapons_vocabulary() -> dict[str, Weapon]:
 
 def find_weapon_mentions(text: str) -> list[WeaponMention]:
     """Every mention of a weapon type in ``text``, in order, with its canonical name."""
-    # The figures and the weapons list both ask for the same text: computed once.
-    return list(_weapon_mentions(text))
-
-
-@lru_cache(maxsize=4)
-def _weapon_mentions(text: str) -> tuple[WeaponMention, ...]:
     out = []
     for m in _spellings().finditer(text):
         w = find(m.group())
         if w is None:  # cannot happen: every spelling of the pattern is a key
             continue
         out.append(WeaponMention(m.start(), m.end(), w.canonical, w.family, w.category))
-    return tuple(out)
+    return out
 
 
 def canonical_weapon(name: str) -> str | None:
@@ -97,25 +93,35 @@ def canonical_weapon(name: str) -> str | None:
     return w.canonical if w is not None else None
 
 
-def extract_weapons(text: str) -> list[str]:
-    """Canonical names of the weapon types ``text`` says were used in the reported attack.
+@annotator("weapons", reads=("text", "sentences", "sentence_starts", "scopes"),
+           assigns=("weapon_mentions", "weapons"))
+def find_weapons(doc: Document) -> None:
+    """Every weapon named, and the types the report says were used in its attack.
 
-    Once each, in order of first mention. Mentions in sentences about other events
+    Used: once each, in order of first mention. Mentions in sentences about other events
     (earlier attacks, period totals), in Russian claims, and names of launchers or
-    air-defence systems do not count. Generic words ("missiles", "drones") are no
-    weapon type and never count.
+    air-defence systems do not count. Generic words ("missiles", "drones") are no weapon
+    type and never count.
     """
-    mentions = find_weapon_mentions(text)
-    if not mentions:
-        return []
-    scope = report_scope(text)
+    text = doc.text
+    doc.weapon_mentions = mentions = find_weapon_mentions(text)
     out: dict[str, None] = {}
     for m in mentions:
-        if m.canonical in out or scope.excludes(m.start):
+        if m.canonical in out:
+            continue
+        i = doc.sentence_index(m.start)
+        if i is None or doc.scopes[i].excludes(m.start):
             continue
         if _NOT_FIRED_AFTER.match(text, m.end):
             continue
         if _UKRAINIAN_BEFORE.search(text, max(0, m.start - 30), m.start):
             continue
         out[m.canonical] = None
-    return list(out)
+    doc.weapons = list(out)
+
+
+def extract_weapons(text: str) -> list[str]:
+    """Canonical names of the weapon types ``text`` says were used in the reported attack."""
+    from .pipeline import annotate
+
+    return annotate(text, until="weapons").weapons

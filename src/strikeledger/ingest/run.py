@@ -5,17 +5,15 @@ and counted, and the rest goes on. Nothing here holds the whole corpus in memory
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract.pipeline import extract_record
+from ..extract.pipeline import extract_many
 from ..model import Record, Report
 from .readers import read_reports
 
-log = logging.getLogger(__name__)
 ErrorHandler = Callable[[InputError], None]
 
 
@@ -28,33 +26,25 @@ class RunResult:
 
 
 def safe_extract(report: Report) -> Record | InputError:
-    """Extract one report; a crash in an extractor becomes an error naming the input."""
-    try:
-        return extract_record(report)
-    except Exception as e:  # one broken report must not stop the batch
-        log.exception("extraction failed for %s", report.origin or report.report_id)
-        return InputError(f"extraction failed: {type(e).__name__}: {e}",
-                          path=report.origin or report.report_id)
+    """Extract one report; a crash or a spent time budget becomes an error naming the input."""
+    errors: list[InputError] = []
+    for _, record in extract_many([report], errors.append):
+        return record
+    return errors[0]
 
 
 def extracted(paths: Iterable[str | Path], on_error: ErrorHandler,
               result: RunResult | None = None) -> Iterator[tuple[Report, Record]]:
     """(report, record) pairs of every readable report under `paths`."""
-    for item in read_reports(paths):
-        if isinstance(item, InputError):
-            if result is not None:
-                result.errors.append(str(item))
-            on_error(item)
-            continue
-        rec = safe_extract(item)
-        if isinstance(rec, InputError):
-            if result is not None:
-                result.errors.append(str(rec))
-            on_error(rec)
-            continue
+    def failed(error: InputError) -> None:
+        if result is not None:
+            result.errors.append(str(error))
+        on_error(error)
+
+    for report, record in extract_many(read_reports(paths), failed):
         if result is not None:
             result.read += 1
-        yield item, rec
+        yield report, record
 
 
 def ingest_paths(paths: Iterable[str | Path], store, on_error: ErrorHandler = lambda e: None,
