@@ -198,13 +198,37 @@ class FigureCues(_File):
     toll_injured: LowerPhrases
     toll_verbs: LowerPhrases
     negations: LowerPhrases
+    single_child_nouns: LowerPhrases
+    adult_child_nouns: LowerPhrases
+    year_units: LowerPhrases
+
+
+_FRAGMENT_REF = re.compile(r"\(\?&(\w+)\)")
+
+
+def _fragment_free(s: str) -> str:
+    """A pattern with its ``(?&name)`` references stood in for by an empty group compiles."""
+    _regex(_FRAGMENT_REF.sub("(?:)", s))
+    return s
+
+
+PatternWithRefs = Annotated[str, AfterValidator(_fragment_free)]
 
 
 class FigurePatterns(_File):
     """en/figure_patterns.json: the figure reader's rules that need more than a word list,
-    as named regular expressions (case-insensitive unless the name ends in ``_cased``)."""
+    as named regular expressions; ``(?&name)`` stands for a fragment or a word list."""
 
-    patterns: dict[str, Pattern]
+    fragments: dict[str, PatternWithRefs]
+    patterns: dict[str, PatternWithRefs]
+    case_sensitive: list[str] = []
+    multiline: list[str] = []
+
+    @classmethod
+    def cross_check(cls, raw: dict) -> list[str]:
+        patterns = raw.get("patterns") if isinstance(raw.get("patterns"), dict) else {}
+        return [f"{key}: {name!r} is not a pattern" for key in ("case_sensitive", "multiline")
+                for name in (raw.get(key) if isinstance(raw.get(key), list) else ()) if name not in patterns]
 
 
 class ContextCues(_File):

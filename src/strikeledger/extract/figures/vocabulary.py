@@ -1,0 +1,62 @@
+"""The figure reader's words and patterns, built once per language from data files:
+``data/<lang>/figure_cues.json`` (word lists) and ``data/<lang>/figure_patterns.json``
+(named patterns, in which ``(?&name)`` stands for a fragment or a word list). Number words
+come from ``quantities.json``, kept there once."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+from ...data import bad_entries, load
+from ...data.schemas import FigureCues, FigurePatterns
+from ..quantities import load_vocabulary
+
+_REF = re.compile(r"\(\?&(\w+)\)")
+# the word lists that patterns refer to by name
+_LISTS = ("drone_nouns", "missile_nouns", "combined_nouns", "person_nouns", "child_nouns", "np_modifiers",
+          "non_attack_modifiers", "rate_phrases", "hit_verbs", "launched_cues", "downed_cues",
+          "killed_cues", "injured_cues", "toll_killed", "toll_injured", "toll_verbs", "negations")
+
+
+def _alt(words) -> str:
+    """Words as an alternation, longest first; a space matches any white space."""
+    words = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+class Vocabulary(SimpleNamespace):
+    """The compiled patterns (attributes named as in figure_patterns.json) and word sets."""
+
+
+@lru_cache(maxsize=None)
+def vocabulary(lang: str = "en") -> Vocabulary:
+    words = load(f"{lang}/figure_cues.json", FigureCues)
+    spec = load(f"{lang}/figure_patterns.json", FigurePatterns)
+    cardinals = load_vocabulary(lang=lang).cardinals
+    numbers = sorted(((n, w) for w, n in cardinals.items() if 1 <= n <= 20))
+    fragments = {name: _alt(getattr(words, name)) for name in _LISTS}
+    fragments["drone_or_missile_nouns"] = _alt(words.drone_nouns + words.missile_nouns)
+    fragments["number_words"] = "|".join(w for _, w in numbers)
+    fragments.update(spec.fragments)
+    source = f"strikeledger/data/{lang}/figure_patterns.json"
+
+    def expand(pattern: str, seen: tuple[str, ...] = ()) -> str:
+        def one(m: re.Match) -> str:
+            name = m.group(1)
+            if name not in fragments or name in seen:
+                raise bad_entries(source, [f"(?&{name}): no such fragment" if name not in fragments
+                                           else f"(?&{name}): refers to itself"])
+            return f"(?:{expand(fragments[name], seen + (name,))})"
+        return _REF.sub(one, pattern)
+
+    compiled = {}
+    for name, pattern in spec.patterns.items():
+        flags = (0 if name in spec.case_sensitive else re.IGNORECASE) | (
+            re.MULTILINE if name in spec.multiline else 0)
+        compiled[name] = re.compile(expand(pattern), flags)
+    return Vocabulary(**compiled,
+                      number_values={w: n for n, w in numbers},
+                      single_child_nouns=frozenset(words.single_child_nouns),
+                      adult_child_nouns=frozenset(words.adult_child_nouns),
+                      year_units=frozenset(words.year_units))
