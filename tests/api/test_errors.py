@@ -61,7 +61,7 @@ def test_too_large_is_413(make_client):
 def test_unexpected_error_is_500_without_internals(make_client):
     client = make_client(raise_server_exceptions=False)
 
-    def boom():
+    def boom(**filters):
         raise RuntimeError("secret internal detail")
     client.app.state.service.incidents = boom
     err = assert_shape(client.get("/incidents"), 500, "internal_error")
@@ -71,7 +71,7 @@ def test_unexpected_error_is_500_without_internals(make_client):
 def test_busy_store_is_503(make_client):
     client = make_client()
 
-    def busy():
+    def busy(**filters):
         raise StoreBusyError("store.duckdb: in use by another process")
     client.app.state.service.incidents = busy
     err = assert_shape(client.get("/incidents"), 503, "unavailable")

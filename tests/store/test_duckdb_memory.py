@@ -47,7 +47,7 @@ def test_a_uid_taken_by_another_text_is_an_error(tmp_path):
     b = prepare(*pair("b", "Text of report b."), now)
     b.uid = a.uid  # a 64-bit prefix collision, forged
     with open_store(tmp_path / "s.duckdb") as store:
-        assert store._write_batch([a]) == 1
+        assert store._write_batch([a])[0] == 1
         with pytest.raises(StoreError, match=f"uid {a.uid}.*taken"):
             store._write_batch([b])
         with pytest.raises(StoreError, match=f"share uid {a.uid}"):

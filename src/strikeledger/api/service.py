@@ -1,10 +1,9 @@
-"""The API's hold on the store: one Store, one lock, and the incidents built from it.
+"""The API's hold on the store: one Store and one lock.
 
 A Store is not thread-safe and FastAPI runs plain endpoints in a thread pool, so every
-store call goes through ``Service.use()``, which holds one lock. Incidents are built by
-``strikeledger.incidents.build_incidents`` over every stored report and cached until the
-store changes (a write through this API, or a different report count, which catches
-writers in other processes on PostgreSQL).
+store call goes through ``Service.use()``, which holds one lock. Nothing is cached:
+incidents are tables in the store, kept up to date by every write (``Store.add_many``),
+so each read is a query and sees writes by other processes too (PostgreSQL).
 """
 from __future__ import annotations
 
@@ -13,8 +12,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from strikeledger.incidents import build_incidents
-from strikeledger.incidents.types import Incident
 from strikeledger.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -25,9 +22,6 @@ class Service:
         self.db = db
         self._store: Store | None = None
         self._lock = threading.RLock()
-        self._incidents: list[Incident] | None = None
-        self._incidents_key: tuple | None = None
-        self._generation = 0
 
     def open(self) -> None:
         with self._lock:
@@ -50,16 +44,7 @@ class Service:
             assert self._store is not None
             yield self._store
 
-    def changed(self) -> None:
-        """Note a write: the cached incidents are stale."""
-        with self._lock:
-            self._generation += 1
-
-    def incidents(self) -> list[Incident]:
-        """Every incident in the store (cached until the store changes)."""
+    def incidents(self, **filters) -> dict:
+        """A page of incidents (``Store.incidents``)."""
         with self.use() as store:
-            key = (self._generation, store.count_reports())
-            if self._incidents is None or key != self._incidents_key:
-                self._incidents = build_incidents(store.records())
-                self._incidents_key = key
-            return self._incidents
+            return store.incidents(**filters)

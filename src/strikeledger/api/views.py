@@ -1,96 +1,103 @@
-"""Library objects as the JSON the API returns (shapes only: no figures are computed here).
+"""The store's rows as the JSON the API returns (shapes only: nothing is computed here).
 
-Incidents come from ``strikeledger.incidents`` as dataclasses; here they become plain
-dicts. Infinite interval ends become null. The incident page needs each claim's
-sentence and where the figure sits in it, so the detail view gives, per claim, the
-sentence's offsets in the report text (stored with the figure) and the figure's offsets
-within the sentence (``mark``).
+Rows come from ``Store.incidents`` / ``Store.incident`` (the incident tables, see
+``export.tables``); here they become the documented shapes. A claim's evidence sentence
+is stored with it (its offsets in the report text), so the detail view gives the
+sentence and where the figure sits in it (``mark``) without reading the text again.
 """
 from __future__ import annotations
 
-import dataclasses
-import math
-
-from strikeledger.incidents.types import Claim, Estimate, Incident
+from strikeledger.export.bundles import place_evidence
 
 
-def _finite(x: float) -> float | None:
-    return None if isinstance(x, float) and math.isinf(x) else x
+def _split(value: str | None) -> list[str]:
+    return value.split("; ") if value else []
 
 
-def estimate(e: Estimate) -> dict:
-    out = dataclasses.asdict(e)
-    out["contested_values"] = list(e.contested_values) if e.contested_values else None
-    out["label"] = e.label()
-    out["conservative"] = e.conservative()
-    return out
+def estimate(e: dict) -> dict:
+    lo, hi = e.get("contested_low"), e.get("contested_high")
+    return {"kind": e["kind"], "value": e["value"], "low": e["low"], "high": e["high"],
+            "qualifier": e["qualifier"], "grade": e["grade"], "basis": e["basis"],
+            "place": e["place"], "weapon": e["weapon"], "chosen": e["chosen"],
+            "sources": e["sources"],
+            "contested_values": [lo, hi] if lo is not None else None,
+            "label": e["label"], "conservative": e["conservative"]}
 
 
-def incident_summary(inc: Incident) -> dict:
+def incident_summary(row: dict) -> dict:
     return {
-        "incident_id": inc.incident_id,
-        "date": inc.date,
-        "date_precision": inc.date_precision,
-        "report_count": len(inc.report_ids),
-        "source_count": len(inc.sources),
-        "claim_count": len(inc.claims),
-        "estimates": {k: estimate(e) for k, e in sorted(inc.estimates.items())},
-        "oblasts_hit": inc.oblasts_hit,
-        "casualties_by_oblast": inc.casualties_by_oblast(),
-        "places": [{"name": p.name, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
-                    "role": p.role} for p in inc.places],
-        "weapons": inc.weapons,
-        "contested": inc.contested,
-        "conflict_count": len(inc.conflicts),
-        "revision_count": len(inc.revisions),
-        "published_first": inc.published_first,
-        "published_last": inc.published_last,
+        "incident_id": row["incident_id"],
+        "date": row["date"],
+        "date_precision": row["date_precision"],
+        "report_count": row["n_reports"],
+        "source_count": row["n_sources"],
+        "claim_count": row["n_claims"],
+        "estimates": {k: estimate(e) for k, e in sorted(row["estimates"].items())},
+        "oblasts_hit": row["oblasts_hit"],
+        "casualties_by_oblast": row["casualties_by_oblast"],
+        "places": [{"name": p["name"], "admin1": p["admin1"], "lat": p["lat"],
+                    "lon": p["lon"], "role": p["role"]} for p in row["places"]],
+        "weapons": row["weapons"],
+        "contested": bool(row["contested"]),
+        "conflict_count": row["n_conflicts"],
+        "revision_count": row["n_revisions"],
+        "published_first": row["published_first"],
+        "published_last": row["published_last"],
     }
 
 
-def _sentence_of(c: Claim) -> dict:
-    ev = c.evidence
-    if ev.sentence is not None and ev.sentence_start is not None:
-        at = ev.start - ev.sentence_start
-        return {"start": ev.sentence_start, "end": ev.sentence_start + len(ev.sentence),
-                "text": ev.sentence, "mark": [at, at + len(ev.text)]}
-    return {"start": None, "end": None, "text": ev.text, "mark": [0, len(ev.text)]}
+def _sentence(c: dict) -> dict:
+    start, sentence = c["sentence_start"], c["sentence"]
+    if sentence is not None and start is not None:
+        at = c["evidence_start"] - start
+        return {"start": start, "end": start + len(sentence), "text": sentence,
+                "mark": [at, at + len(c["evidence_text"])]}
+    return {"start": None, "end": None, "text": c["evidence_text"],
+            "mark": [0, len(c["evidence_text"])]}
 
 
-def claim(c: Claim) -> dict:
-    out = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)
-           if f.name not in ("evidence", "lo", "hi", "scope")}
-    out["interval"] = [_finite(c.lo), _finite(c.hi)]
-    out["scope"] = {"kind": c.scope[0], "place": c.scope[1] or None,
-                    "weapon": c.scope[2] or None}
-    out["current"] = c.current
-    ev = c.evidence
-    out["evidence"] = {"report_id": ev.report_id, "start": ev.start, "end": ev.end,
-                       "text": ev.text, "sentence": _sentence_of(c)}
-    return out
+def claim(c: dict) -> dict:
+    return {
+        "claim_id": c["claim_id"], "incident_id": c["incident_id"], "kind": c["kind"],
+        "value": c["value"], "qualifier": c["qualifier"], "low": c["low"], "high": c["high"],
+        "weapon": c["weapon"], "place": c["place"], "admin1": c["admin1"],
+        "speaker": c["speaker"], "speaker_role": c["speaker_role"],
+        "report_id": c["report_id"], "source_id": c["source_id"],
+        "publisher": c["publisher"], "url": c["url"], "published": c["published"],
+        "official": c["official"], "origin": c["origin"], "level": c["level"],
+        "copies": _split(c["copies"]), "superseded_by": c["superseded_by"],
+        "current": c["status"] == "current", "in_conflict": c["in_conflict"],
+        "interval": [c["interval_low"], c["interval_high"]],
+        "scope": {"kind": c["kind"], "place": c["scope_place"], "weapon": c["scope_weapon"]},
+        "evidence": {"report_id": c["report_id"], "start": c["evidence_start"],
+                     "end": c["evidence_end"], "text": c["evidence_text"],
+                     "sentence": _sentence(c)},
+    }
 
 
-def _refs(refs) -> list[dict]:
-    return [{"report_id": r.report_id, "start": r.start, "end": r.end, "text": r.text}
-            for r in refs]
-
-
-def incident_detail(inc: Incident) -> dict:
-    out = incident_summary(inc)
+def incident_detail(row: dict) -> dict:
+    out = incident_summary(row)
     out.update({
-        "report_ids": inc.report_ids,
-        "sources": [dataclasses.asdict(s) for s in inc.sources],
-        "speakers": inc.speakers,
-        "scopes": [estimate(s) for s in inc.scopes],
-        "claims": [claim(c) for c in inc.claims],
-        "conflicts": [{"a": x.a, "b": x.b, "reason": x.reason,
-                       "scope": {"kind": x.scope[0], "place": x.scope[1] or None,
-                                 "weapon": x.scope[2] or None}} for x in inc.conflicts],
-        "revisions": [dataclasses.asdict(r) for r in inc.revisions],
-        "places": [{"name": p.name, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
-                    "role": p.role, "evidence": _refs(p.evidence)} for p in inc.places],
-        "damage": [{"category": d.category, "text": d.text, "place": d.place,
-                    "evidence": _refs(d.evidence)} for d in inc.damage],
+        "report_ids": row["report_ids"],
+        "sources": row["sources"],
+        "speakers": row["speakers"],
+        "scopes": [estimate(s) for s in row["scopes"]],
+        "claim_total": row["claim_total"],
+        "claims": [claim(c) for c in row["claims"]],
+        "conflicts": [{"a": x["a"], "b": x["b"], "reason": x["reason"],
+                       "scope": {"kind": x["kind"], "place": x["place"],
+                                 "weapon": x["weapon"]}} for x in row["conflicts"]],
+        "revisions": [{"old": r["old"], "new": r["new"], "reason": r["reason"]}
+                      for r in row["revisions"]],
+        "places": [{"name": p["name"], "admin1": p["admin1"], "lat": p["lat"],
+                    "lon": p["lon"], "role": p["role"], "evidence": place_evidence(p)}
+                   for p in row["places"]],
+        "damage": [{"category": d["category"], "text": d["text"], "place": d["place"],
+                    "evidence": place_evidence(d)} for d in row["damage"]],
     })
-    out["contested"] = inc.contested
     return out
+
+
+def change(c: dict) -> dict:
+    return {k: c[k] for k in ("seq", "changed_at", "incident_id", "kind", "field", "old",
+                              "new", "report_uid", "report_id")}

@@ -24,6 +24,7 @@ from .help import Command, Group
 from .incidents import incidents
 from .ingest import ingest
 from .quantity import quantity
+from .rebuild import rebuild
 from .serve import serve
 from .summary import summary
 from .watch import watch
@@ -55,6 +56,7 @@ COMMANDS = {
     "summary": summary,
     "incidents": incidents,
     "export": export,
+    "rebuild": rebuild,
     "compare": compare,
     "eval": evaluate,
     "quantity": quantity,

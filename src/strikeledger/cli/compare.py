@@ -5,11 +5,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .console import library_errors, out
 from .options import Db
-from .stores import load_incidents
+from .stores import reading
 
 QUANTITIES = ("drones_launched", "drones_downed", "missiles_launched", "missiles_downed")
 
@@ -30,13 +31,25 @@ def compare(
 ) -> None:
     """Compare the store's launched/downed per attack date with the reference dataset."""
     from ..incidents import compare_reference
-    found = load_incidents(db)
-    with library_errors():
-        result = compare_reference(found, csv_path, tolerance=tolerance)
+    with reading(db) as store, library_errors():
+        result = compare_reference(store, csv_path, tolerance=tolerance)
     t = Table("date", "drones launched", "drones downed", "missiles launched",
               "missiles downed", title="store / reference")
     for row in result.rows:
         t.add_row(str(row.date), *(_cell(row, q) for q in QUANTITIES))
+    out.print(t)
+    # which claim made each headline value: a disagreement leads to its sentence
+    t = Table("date", "quantity", "store", "reference", "from", title="where each value came from")
+    for row in result.rows:
+        for q in QUANTITIES:
+            made = row.claims.get(q)
+            if row.store[q] is None or not made:
+                continue
+            who = made.get("speaker") or made.get("report_id") or ""
+            said = made.get("sentence") or made.get("basis") or ""
+            t.add_row(str(row.date), q, str(row.store[q]),
+                      "–" if row.reference[q] is None else str(row.reference[q]),
+                      escape(f"{made.get('claim_id') or ''} {who}: {said}".strip()))
     out.print(t)
     out.print(f"{len(result.rows)} date(s) in both (store {result.store_dates}, reference "
               f"{result.reference_dates})")

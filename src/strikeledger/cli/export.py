@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 import typer
 
 from .console import fail, library_errors, out
-from .options import Contested, DateFrom, DateTo, Db, Force, Oblast
-from .stores import load_incidents
+from .options import AsOf, Contested, DateFrom, DateTo, Db, Force, Oblast
+from .stores import reading
 
 
 def export(
@@ -27,6 +27,7 @@ def export(
     oblast: Oblast = None,
     contested: Contested = False,
     force: Force = False,
+    as_of: AsOf = None,
 ) -> None:
     """Export incidents, claims and places (CSV, JSONL, Parquet, GeoJSON, ACLED-style CSV).
 
@@ -34,15 +35,14 @@ def export(
     since (the folder's .strikeledger-export.json lists them); anything else needs
     --force."""
     from ..export import export as write
-    from ..incidents import filter_incidents
-    found = load_incidents(db)
-    with library_errors():
-        found = filter_incidents(found, date_from=date_from, date_to=date_to, oblast=oblast,
-                                 contested=contested)
+    filters = dict(date_from=date_from, date_to=date_to, oblast=oblast, contested=contested)
+    with reading(db) as store, library_errors():
         try:
-            written = write(found, fmt, output, tables=table or None, force=force)
+            written = write(None, fmt, output, tables=table or None, store=store,
+                            as_of=as_of, force=force, **filters)
         except OSError as e:
             fail(f"{getattr(e, 'filename', None) or output}: {e.strerror or e}")
+        total = store.incidents(limit=1, as_of=as_of, **filters)["total"]
     for path in written:
         out.print(f"wrote {path}", highlight=False)
-    out.print(f"{len(found)} incident(s) exported")
+    out.print(f"{total} incident(s) exported")

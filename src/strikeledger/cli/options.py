@@ -49,3 +49,9 @@ OutputFile = Annotated[Optional[Path], typer.Option(
 Force = Annotated[bool, typer.Option(
     "--force", show_default=False,
     help="replace files this command did not write (by default they are left alone)")]
+
+
+AsOf = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="TIME", show_default=False,
+    help="the dataset as it stood then: YYYY-MM-DD[THH:MM[:SS]][+HH:MM] (UTC unless a zone "
+         "is given; a date means its end)")]

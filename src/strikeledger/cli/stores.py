@@ -51,10 +51,3 @@ def writing(db: str | None) -> Iterator[Store]:
             yield store
     finally:
         store.close()
-
-
-def load_incidents(db: str | None) -> list:
-    """Every incident in the existing store at ``db``."""
-    from ..incidents import build_incidents
-    with reading(db) as store:
-        return build_incidents(store.records())

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from strikeledger.errors import InputError, OverwriteRefused
 from strikeledger.export.acled import acled_rows, write_acled
+from strikeledger.export.bundles import bundle
 from strikeledger.export.formats import READERS, WRITERS
 from strikeledger.export.geojson import feature_collection, write_geojson
 from strikeledger.export.manifest import MANIFEST, Manifest, folder_lock
@@ -71,9 +72,14 @@ def targets(fmt: str, path: str | Path | None,
     return [(t, folder / f"{t}.{fmt}") for t in names]
 
 
-def export(incidents: Sequence[Incident], fmt: str, path: str | Path | None = None,
-           tables: Sequence[str] | None = None, *, force: bool = False) -> list[Path]:
+def export(incidents: Sequence[Incident] | None, fmt: str, path: str | Path | None = None,
+           tables: Sequence[str] | None = None, *, force: bool = False, store=None,
+           as_of=None, **filters) -> list[Path]:
     """Write incidents in ``fmt``; return the files written.
+
+    The incidents are ``incidents`` (in memory) or, with ``store``, the store's own
+    incident tables read page by page (``as_of``: as they stood then; ``filters``:
+    ``date_from``, ``date_to``, ``oblast``, ``contested`` as for listing incidents).
 
     For csv/jsonl/parquet, ``path`` is a folder (default ``strikeledger-export``) that
     gets one file per table (``incidents``, ``claims``, ``places``, ``damage``, or those
@@ -89,7 +95,22 @@ def export(incidents: Sequence[Incident], fmt: str, path: str | Path | None = No
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise InputError(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-    incidents = list(incidents)
+    if store is not None:
+        from strikeledger.store import queries
+
+        def rows(table: str):
+            return queries.table_rows(store, table, as_of=as_of, **filters)
+
+        def bundles():
+            return queries.bundles(store, as_of=as_of, **filters)
+    else:
+        incidents = list(incidents or ())
+
+        def rows(table: str):
+            return table_rows(table, incidents)
+
+        def bundles():
+            return (bundle(i) for i in incidents)
     jobs = targets(fmt, path, tables)
     folder = jobs[0][1].parent
     if folder.exists() and not folder.is_dir():
@@ -104,10 +125,10 @@ def export(incidents: Sequence[Incident], fmt: str, path: str | Path | None = No
             claim = functools.partial(manifest.claim, target.name)
             if table is None:
                 write = write_geojson if fmt == "geojson" else write_acled
-                written.append(write(incidents, target, before_replace=claim))
+                written.append(write(bundles(), target, before_replace=claim))
             else:
-                written.append(WRITERS[fmt](table_rows(table, incidents), SCHEMAS[table],
-                                            target, before_replace=claim))
+                written.append(WRITERS[fmt](rows(table), SCHEMAS[table], target,
+                                            before_replace=claim))
         manifest.settle()
     return written
 

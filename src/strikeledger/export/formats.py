@@ -107,13 +107,20 @@ def arrow_schema(schema: Mapping[str, str]):
 
 def write_parquet(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | Path, *,
                   before_replace: Callable[[Path], None] | None = None) -> Path:
+    import itertools
+
     import pyarrow as pa
     import pyarrow.parquet as pq
-    rows = list(rows)
-    columns = {c: [r.get(c) for r in rows] for c in schema}
-    table = pa.Table.from_pydict(columns, schema=arrow_schema(schema))
+    arrow = arrow_schema(schema)
+    rows = iter(rows)
     with atomic_path(path, before_replace=before_replace) as tmp:
-        pq.write_table(table, tmp)
+        with pq.ParquetWriter(tmp, arrow) as writer:
+            while True:       # in slices, so that a long table never sits in memory whole
+                chunk = list(itertools.islice(rows, 5000))
+                columns = {c: [r.get(c) for r in chunk] for c in schema}
+                writer.write_table(pa.Table.from_pydict(columns, schema=arrow))
+                if len(chunk) < 5000:
+                    break
     return Path(path)
 
 

@@ -15,57 +15,55 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from strikeledger.export.atomic import atomic_write
-from strikeledger.incidents.grade import worst
+from strikeledger.export.bundles import bundle, place_evidence
 from strikeledger.incidents.types import Incident
 from strikeledger.model import Kind
 
 log = logging.getLogger(__name__)
 
 
-def _figures(inc: Incident) -> dict:
-    props: dict = {}
-    for k in Kind:
-        e = inc.estimates.get(k.value)
-        props[f"{k.value}_value"] = e.value if e else None
-        props[f"{k.value}_low"] = e.low if e else None
-        props[f"{k.value}_high"] = e.high if e else None
-        props[f"{k.value}_grade"] = e.grade if e else None
-        props[f"{k.value}_label"] = e.label() if e else None
-    return props
+_GRADE_ORDER = {"contested": 0, "weak": 1, "fair": 2, "confirmed": 3}
 
 
-def features(incidents: Iterable[Incident]) -> list[dict]:
+def features(bundles: Iterable[dict]) -> list[dict]:
+    """One Feature per place hit with coordinates, from incident bundles
+    (``export.bundles``)."""
     out, skipped = [], 0
-    for inc in incidents:
-        base = {"incident_id": inc.incident_id,
-                "date": inc.date.isoformat() if inc.date else None,
-                "date_precision": inc.date_precision,
-                "grade": worst([e.grade for e in inc.estimates.values()])
-                if inc.estimates else None,
-                "contested": bool(inc.conflicts), "n_reports": len(inc.report_ids),
-                "oblasts_hit": inc.oblasts_hit, "weapons": inc.weapons, **_figures(inc)}
-        for p in inc.places:
-            if p.role != "hit":
+    for b in bundles:
+        grades = [b[f"{k.value}_grade"] for k in Kind if b.get(f"{k.value}_grade")]
+        base = {"incident_id": b["incident_id"],
+                "date": b["date"].isoformat() if b["date"] else None,
+                "date_precision": b["date_precision"],
+                "grade": min(grades, key=_GRADE_ORDER.get) if grades else None,
+                "contested": bool(b["contested"]), "n_reports": b["n_reports"],
+                "oblasts_hit": b["oblasts_hit"], "weapons": b["weapons"],
+                **{f"{k.value}_{f}": b.get(f"{k.value}_{f}") for k in Kind
+                   for f in ("value", "low", "high", "grade", "label")}}
+        for p in b["places"]:
+            if p["role"] != "hit":
                 continue
-            if p.lat is None or p.lon is None:
+            if p["lat"] is None or p["lon"] is None:
                 skipped += 1
                 continue
-            local = {s.kind: s.label() for s in inc.scopes
-                     if s.place and s.place.casefold() == p.name.casefold() and not s.weapon}
-            props = {**base, "place": p.name, "admin1": p.admin1, "place_figures": local,
-                     "evidence": [{"report_id": e.report_id, "start": e.start, "end": e.end,
-                                   "text": e.text} for e in p.evidence]}
-            out.append({"type": "Feature",
-                        "id": f"{inc.incident_id}/{p.name}",
-                        "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+            name = p["name"].casefold()
+            local = {s["kind"]: s["label"] for s in b["scopes"]
+                     if s["place"] and s["place"].casefold() == name and not s["weapon"]}
+            props = {**base, "place": p["name"], "admin1": p["admin1"],
+                     "place_figures": local, "evidence": place_evidence(p)}
+            out.append({"type": "Feature", "id": f"{b['incident_id']}/{p['name']}",
+                        "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
                         "properties": props})
     if skipped:
         log.info("geojson: %d place(s) hit without coordinates left out", skipped)
     return out
 
 
-def feature_collection(incidents: Iterable[Incident]) -> dict:
-    return {"type": "FeatureCollection", "features": features(incidents)}
+def feature_collection(incidents: Iterable[Incident] | None = None,
+                       bundles: Iterable[dict] | None = None) -> dict:
+    """A FeatureCollection of in-memory ``incidents`` or of ``bundles`` (from the store)."""
+    if bundles is None:
+        bundles = (bundle(i) for i in incidents or ())
+    return {"type": "FeatureCollection", "features": features(bundles)}
 
 
 def validate(obj: object) -> list[str]:
@@ -103,9 +101,9 @@ def validate(obj: object) -> list[str]:
     return errors
 
 
-def write_geojson(incidents: Iterable[Incident], path: str | Path, *,
+def write_geojson(bundles: Iterable[dict], path: str | Path, *,
                   before_replace: Callable[[Path], None] | None = None) -> Path:
-    fc = feature_collection(incidents)
+    fc = feature_collection(bundles=bundles)
     with atomic_write(path, before_replace=before_replace) as fh:
         json.dump(fc, fh, ensure_ascii=False, allow_nan=False)
         fh.write("\n")

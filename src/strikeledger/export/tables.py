@@ -6,10 +6,11 @@ Parquet hold the same columns and read back to the same values. Types: ``str``, 
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from strikeledger.incidents.intervals import as_bound
-from strikeledger.incidents.types import EvidenceRef, Incident
+from strikeledger.incidents.types import Estimate, EvidenceRef, Incident
 from strikeledger.model import Kind
 
 KINDS = [k.value for k in Kind]
@@ -57,6 +58,27 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 TABLE_NAMES = tuple(SCHEMAS)
 
+# What the store keeps per incident (``store/schema.py`` makes versioned tables of these):
+# the exported tables plus what the API and the change log read.
+DERIVED_SCHEMAS: dict[str, dict[str, str]] = {
+    "incidents": {**SCHEMAS["incidents"], "casualties_by_oblast": "str", "speakers": "str"},
+    "claims": {**SCHEMAS["claims"], "level": "str", "scope_place": "str",
+               "scope_weapon": "str", "origin": "str", "sentence_start": "int"},
+    "incident_places": SCHEMAS["places"],
+    "incident_damage": SCHEMAS["damage"],
+    "estimates": {
+        "incident_id": "str", "date": "date", "kind": "str", "headline": "bool",
+        "place": "str", "weapon": "str", "value": "int", "low": "int", "high": "int",
+        "qualifier": "str", "grade": "str", "label": "str", "basis": "str",
+        "chosen": "str", "sources": "int", "contested_low": "int", "contested_high": "int",
+        "conservative": "int"},
+    "conflicts": {"incident_id": "str", "a": "str", "b": "str", "kind": "str",
+                  "place": "str", "weapon": "str", "reason": "str"},
+    "revisions": {"incident_id": "str", "old": "str", "new": "str", "reason": "str"},
+    "sources": {"incident_id": "str", "source_id": "str", "report_ids": "str",
+                "publishers": "str"},
+}
+
 
 def _join(items: Iterable[str]) -> str | None:
     items = [i for i in items if i]
@@ -78,6 +100,8 @@ def incident_rows(incidents: Iterable[Incident]) -> list[dict]:
             "contested": bool(inc.conflicts), "report_ids": _join(inc.report_ids),
             "oblasts_hit": _join(inc.oblasts_hit), "weapons": _join(inc.weapons),
             "published_first": inc.published_first, "published_last": inc.published_last,
+            "casualties_by_oblast": json.dumps(inc.casualties_by_oblast(), sort_keys=True),
+            "speakers": _join(inc.speakers),
         }
         for k in KINDS:
             e = inc.estimates.get(k)
@@ -107,6 +131,9 @@ def claim_rows(incidents: Iterable[Incident]) -> list[dict]:
                 "superseded_by": c.superseded_by, "in_conflict": c.claim_id in conflicted,
                 "evidence_start": c.evidence.start, "evidence_end": c.evidence.end,
                 "evidence_text": c.evidence.text, "sentence": c.evidence.sentence,
+                "level": c.level, "scope_place": c.scope[1] or None,
+                "scope_weapon": c.scope[2] or None, "origin": c.origin,
+                "sentence_start": c.evidence.sentence_start,
             })
     return rows
 
@@ -147,9 +174,52 @@ def damage_rows(incidents: Iterable[Incident]) -> list[dict]:
     return rows
 
 
+def _estimate_row(inc: Incident, e: Estimate, headline: bool) -> dict:
+    cv = e.contested_values
+    return {"incident_id": inc.incident_id, "date": inc.date, "kind": e.kind,
+            "headline": headline, "place": e.place, "weapon": e.weapon, "value": e.value,
+            "low": e.low, "high": e.high, "qualifier": e.qualifier, "grade": e.grade,
+            "label": e.label(), "basis": e.basis, "chosen": e.chosen, "sources": e.sources,
+            "contested_low": cv[0] if cv else None, "contested_high": cv[1] if cv else None,
+            "conservative": e.conservative()}
+
+
+def estimate_rows(incidents: Iterable[Incident]) -> list[dict]:
+    """Per incident, its headline estimates (``headline``) and one per claim scope."""
+    rows = []
+    for inc in incidents:
+        rows += [_estimate_row(inc, e, True) for _, e in sorted(inc.estimates.items())]
+        rows += [_estimate_row(inc, e, False) for e in inc.scopes]
+    return rows
+
+
+def conflict_rows(incidents: Iterable[Incident]) -> list[dict]:
+    return [{"incident_id": inc.incident_id, "a": x.a, "b": x.b, "kind": x.scope[0],
+             "place": x.scope[1] or None, "weapon": x.scope[2] or None, "reason": x.reason}
+            for inc in incidents for x in inc.conflicts]
+
+
+def revision_rows(incidents: Iterable[Incident]) -> list[dict]:
+    return [{"incident_id": inc.incident_id, "old": r.old, "new": r.new, "reason": r.reason}
+            for inc in incidents for r in inc.revisions]
+
+
+def source_rows(incidents: Iterable[Incident]) -> list[dict]:
+    return [{"incident_id": inc.incident_id, "source_id": s.source_id,
+             "report_ids": _join(s.report_ids), "publishers": _join(s.publishers)}
+            for inc in incidents for s in inc.sources]
+
+
 ROWS = {"incidents": incident_rows, "claims": claim_rows, "places": place_rows,
         "damage": damage_rows}
+# the store's tables (DERIVED_SCHEMAS) by the function that makes their rows
+DERIVED_ROWS = {"incidents": incident_rows, "claims": claim_rows,
+                "incident_places": place_rows, "incident_damage": damage_rows,
+                "estimates": estimate_rows, "conflicts": conflict_rows,
+                "revisions": revision_rows, "sources": source_rows}
 
 
 def table_rows(table: str, incidents: Iterable[Incident]) -> list[dict]:
-    return ROWS[table](incidents)
+    """Rows of an exported table, each with exactly that table's columns."""
+    columns = SCHEMAS[table]
+    return [{c: row.get(c) for c in columns} for row in ROWS[table](incidents)]

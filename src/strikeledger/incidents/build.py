@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from strikeledger.errors import InputError
 from strikeledger.incidents.dedupe import duplicate_groups
-from strikeledger.incidents.grouping import incident_key, sort_key
+from strikeledger.incidents.grouping import IncidentKey, incident_key, sort_key
 from strikeledger.incidents.intervals import interval
 from strikeledger.incidents.preference import Preferences, preferences
 from strikeledger.incidents.reconcile import is_national, reconcile, scope_of
@@ -103,6 +103,18 @@ def build_incidents(items: Iterable[Record | tuple[Report, Record]],
     incidents.sort(key=lambda inc: sort_key(inc.date, inc.incident_id))
     log.debug("%d report(s) -> %d incident(s)", len(entries), len(incidents))
     return incidents
+
+
+def incident_of(key: IncidentKey, groups: list[list[tuple[Report, Record]]],
+                prefs: Preferences | None = None) -> Incident:
+    """One incident from its near-duplicate groups (each canonical copy first, groups in
+    ingestion order), as ``build_incidents`` makes it: the store's incremental path."""
+    entries: list[_Entry] = []
+    index: list[list[int]] = []
+    for g in groups:
+        index.append(list(range(len(entries), len(entries) + len(g))))
+        entries += [_Entry(record, report) for report, record in g]
+    return _incident(key, index, entries, prefs or preferences())
 
 
 def _incident(key, groups: list[list[int]], entries: list[_Entry],

@@ -52,6 +52,8 @@ class ComparisonRow:
     store: dict[str, int | None]
     reference: dict[str, int | None]
     agree: dict[str, bool | None]      # None: one side has no number
+    # which claim made each store value: claim_id, report_id, speaker, sentence, basis
+    claims: dict[str, dict | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -210,37 +212,84 @@ def read_reference(csv_path: str | Path) -> tuple[dict[dt.date, dict[str, int]],
     return dict(per_day), dict(unmapped)
 
 
-def _incidents(source: object) -> list:
+def _value(e) -> int | None:
+    return e["value"] if e["value"] is not None else e["low"]
+
+
+def _from_store(store) -> dict[dt.date, tuple[dict, dict]]:
+    """date -> (values, claims) from the store's incident tables, page by page."""
+    out: dict[dt.date, tuple[dict, dict]] = {}
+    offset = 0
+    while True:
+        page = store.incidents(limit=500, offset=offset)["items"]
+        chosen = {}
+        for inc in page:
+            if inc["date"] is None or inc["date_precision"] not in (None, "day"):
+                continue
+            values = {q: _value(inc["estimates"][q]) if q in inc["estimates"] else None
+                      for q in QUANTITIES}
+            if any(v is not None for v in values.values()):
+                claims = {q: {"claim_id": e["chosen"], "basis": e["basis"]}
+                          for q, e in inc["estimates"].items() if q in QUANTITIES}
+                out[inc["date"]] = (values, claims)
+                for q, c in claims.items():
+                    if c["claim_id"]:
+                        chosen[(inc["incident_id"], c["claim_id"])] = c
+        for row in store.claims_by_id(sorted({cid for _, cid in chosen})):
+            c = chosen.get((row["incident_id"], row["claim_id"]))
+            if c is not None:
+                c.update(report_id=row["report_id"], speaker=row["speaker"],
+                         sentence=row["sentence"] or row["evidence_text"])
+        offset += len(page)
+        if len(page) < 500:
+            return out
+
+
+def _from_incidents(items: list) -> dict[dt.date, tuple[dict, dict]]:
     from strikeledger.incidents.build import build_incidents
     from strikeledger.incidents.types import Incident
-    records = getattr(source, "records", None)
-    if callable(records):
-        return build_incidents(records())
-    items = list(source)  # type: ignore[arg-type]
-    if items and all(isinstance(i, Incident) for i in items):
-        return items
-    return build_incidents(items)
+    if not (items and all(isinstance(i, Incident) for i in items)):
+        items = build_incidents(items)
+    out: dict[dt.date, tuple[dict, dict]] = {}
+    for inc in items:
+        if inc.date is None or inc.date_precision not in (None, "day"):
+            continue
+        values = {q: (inc.estimates[q].value if inc.estimates[q].value is not None
+                      else inc.estimates[q].low) if q in inc.estimates else None
+                  for q in QUANTITIES}
+        if not any(v is not None for v in values.values()):
+            continue
+        claims: dict[str, dict | None] = {}
+        for q, e in inc.estimates.items():
+            if q not in QUANTITIES:
+                continue
+            made = {"claim_id": e.chosen, "basis": e.basis}
+            if e.chosen:
+                c = inc.claim(e.chosen)
+                made.update(report_id=c.report_id, speaker=c.speaker,
+                            sentence=c.evidence.sentence or c.evidence.text)
+            claims[q] = made
+        out[inc.date] = (values, claims)
+    return out
 
 
 def compare_reference(store_or_incidents: object, csv_path: str | Path,
                       tolerance: float = 0.05) -> Comparison:
     """The store's launched/downed per attack date against the reference file.
 
-    ``store_or_incidents`` is a Store, a list of Incidents, or Records / (Report, Record)
-    pairs. Only dates present in both are compared (see the module doc for the rules).
+    ``store_or_incidents`` is a Store (its incident tables are read, page by page), a
+    list of Incidents, or Records / (Report, Record) pairs. Only dates present in both are
+    compared (see the module doc for the rules). Each row names, per quantity, the claim
+    that made the store's value (``ComparisonRow.claims``).
     """
     if tolerance < 0:
         raise InputError(f"tolerance: expected a number >= 0, got {tolerance!r}")
     reference, unmapped = read_reference(csv_path)
-    store: dict[dt.date, dict[str, int | None]] = {}
-    for inc in _incidents(store_or_incidents):
-        if inc.date is None or inc.date_precision not in (None, "day"):
-            continue
-        values = {q: (inc.estimates[q].value if inc.estimates[q].value is not None
-                      else inc.estimates[q].low) if q in inc.estimates else None
-                  for q in QUANTITIES}
-        if any(v is not None for v in values.values()):
-            store[inc.date] = values
+    if callable(getattr(store_or_incidents, "incidents", None)):
+        found = _from_store(store_or_incidents)
+    else:
+        found = _from_incidents(list(store_or_incidents))  # type: ignore[call-overload]
+    store = {day: values for day, (values, _) in found.items()}
     result = Comparison(rows=[], tolerance=tolerance, store_dates=len(store),
                         reference_dates=len(reference), unmapped=unmapped)
     for day in sorted(set(store) & set(reference)):
@@ -254,7 +303,7 @@ def compare_reference(store_or_incidents: object, csv_path: str | Path,
             agree[q] = abs(s - r) <= tolerance * r
             result.compared += 1
             result.agreed += agree[q]
-        result.rows.append(ComparisonRow(day, store[day], ref, agree))
+        result.rows.append(ComparisonRow(day, store[day], ref, agree, found[day][1]))
     return result
 
 

@@ -67,6 +67,12 @@ def intersect(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, fl
     return (lo, hi) if lo <= hi else None
 
 
+_INT64 = 2 ** 63
+
+
 def as_bound(x: float) -> int | None:
-    """An interval end as the contract's inclusive integer bound (None = open)."""
-    return None if math.isinf(x) else int(x)
+    """An interval end as the contract's inclusive integer bound (None = open, and so is
+    an end past what a 64-bit column holds: no count is that large)."""
+    if math.isinf(x) or abs(x) >= _INT64:
+        return None
+    return int(x)

@@ -20,9 +20,9 @@ import logging
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -30,6 +30,9 @@ from strikeledger.errors import InputError, StoreError, StrikeledgerError
 from strikeledger.model import Kind, Record, Report, TextSpan, text_hash
 from strikeledger.store import schema
 from strikeledger.store.enrich import enrich
+from strikeledger.store import incidents_sync, queries
+from strikeledger.store.incidents_sync import SyncResult
+from strikeledger.store.params import Params
 
 log = logging.getLogger(__name__)
 
@@ -46,25 +49,29 @@ _SUMMARY_SQL = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
 _FIGURE_SQL = ", ".join(f"f.{c}" for c in FIGURE_COLUMNS if c != "seq")
 
 
-class Params:
-    """Numbered placeholders for one query: ``p(value)`` keeps the value, returns ``$n``."""
-
-    def __init__(self, values: Iterable = ()):
-        self.values: list = list(values)
-
-    def __call__(self, value: object) -> str:
-        self.values.append(value)
-        return f"${len(self.values)}"
-
-
 def uid_of(content_hash: str) -> str:
     """The report's surrogate key: the first 16 hex digits of its content hash."""
     return content_hash[:UID_LENGTH]
 
 
-class AddResult(NamedTuple):
-    added: int
-    skipped: int
+class AddResult(tuple):
+    """``(added, skipped)``; ``incidents`` names the incidents the new reports changed."""
+
+    def __new__(cls, added: int, skipped: int, incidents: Iterable[str] = ()) -> "AddResult":
+        self = super().__new__(cls, (added, skipped))
+        self.incidents = tuple(incidents)
+        return self
+
+    @property
+    def added(self) -> int:
+        return self[0]
+
+    @property
+    def skipped(self) -> int:
+        return self[1]
+
+    def __repr__(self) -> str:
+        return f"AddResult(added={self[0]}, skipped={self[1]}, incidents={self.incidents!r})"
 
 
 @dataclass
@@ -75,6 +82,7 @@ class PreparedReport:
     content_hash: str
     report: tuple
     children: dict[str, list[tuple]] = field(default_factory=dict)
+    pair: tuple[Report, Record] | None = None     # the report and its (enriched) record
 
 
 def _unstorable(value: str) -> str | None:
@@ -140,7 +148,7 @@ def prepare(report: Report, record: Record, ingested_at: dt.datetime) -> Prepare
     weapons = [(uid, i, w) for i, w in enumerate(record.weapons)]
     return PreparedReport(uid, content_hash, report_row, {
         "figures": figures, "places": places, "damage": damage,
-        "speakers": speakers, "weapons": weapons})
+        "speakers": speakers, "weapons": weapons}, (report, record))
 
 
 def _span(span: TextSpan | None) -> tuple[int | None, int | None]:
@@ -250,6 +258,18 @@ class Store(ABC):
         """Run one statement (``$n`` placeholders) inside the current transaction."""
 
     @abstractmethod
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert rows (tuples in the order of ``columns``) in the current transaction."""
+
+    @abstractmethod
+    def _writing(self) -> "AbstractContextManager[None]":
+        """A write transaction, with this store's writer lock held."""
+
+    @abstractmethod
+    def _ts(self, when: dt.datetime) -> dt.datetime:
+        """An aware UTC time as this backend stores timestamps."""
+
+    @abstractmethod
     def _update_rows(self, table: str, key: tuple[str, ...], columns: tuple[str, ...],
                      rows: list[tuple]) -> None:
         """Set ``columns`` of the rows of ``table`` matched by ``key`` (each row is the key
@@ -261,8 +281,9 @@ class Store(ABC):
     def _close(self) -> None: ...
 
     @abstractmethod
-    def _write_batch(self, batch: list[PreparedReport]) -> int:
-        """Store the reports not yet stored, in one transaction; return how many."""
+    def _write_batch(self, batch: list[PreparedReport]) -> tuple[int, list[str]]:
+        """Store the reports not yet stored and update their incidents, in one
+        transaction; return how many were stored and the incidents that changed."""
 
     @abstractmethod
     def _fetch(self, sql: str, params: list) -> list[dict]:
@@ -297,6 +318,7 @@ class Store(ABC):
         if batch_size < 1:
             raise InputError(f"batch_size: expected a whole number >= 1, got {batch_size!r}")
         added = skipped = 0
+        touched: dict[str, None] = {}
         iterator = iter(pairs)
         while True:
             chunk = list(itertools.islice(iterator, batch_size))
@@ -312,11 +334,90 @@ class Store(ABC):
                 seen.add(prepared.content_hash)
                 batch.append(prepared)
             with self._mapped("adding reports"):
-                n = self._write_batch(batch)
+                n, incidents = self._write_batch(batch)
+            touched.update(dict.fromkeys(incidents))
             added += n
             skipped += len(chunk) - n
             log.debug("%s: batch of %d: %d added", self.target, len(chunk), n)
-        return AddResult(added, skipped)
+        return AddResult(added, skipped, tuple(touched))
+
+    def rebuild(self) -> SyncResult:
+        """Recompute every incident (and the duplicate groups) from the stored reports.
+
+        Changes nothing on a store whose incidents are up to date; after a change of the
+        rules (``data/source_preference.json``), records what changed.
+        """
+        now = dt.datetime.now(dt.timezone.utc)
+        with self._mapped("rebuilding incidents"), self._writing():
+            return incidents_sync.rebuild(self, now)
+
+    def _sync(self, new: list[PreparedReport], seqs: dict[str, int],
+              now: dt.datetime) -> list[str]:
+        """Update the incidents of reports just inserted (in the caller's transaction)."""
+        reports = sorted((incidents_sync.NewReport(p.uid, seqs[p.uid], *p.pair) for p in new),
+                         key=lambda n: n.seq)
+        return incidents_sync.sync(self, reports, now).incidents
+
+    def _pairs_where(self, where: str, params: list, tail: str = ""
+                     ) -> Iterator[tuple[str, int, Report, Record]]:
+        rows = self._fetch("SELECT uid, seq, report_id, text, published, url, publisher,"
+                           f" origin, record FROM reports WHERE {where} ORDER BY seq{tail}",
+                           params)
+        for row, (report, record) in zip(rows, self._records(
+                [tuple(r[c] for c in ("uid", "report_id", "text", "published", "url",
+                                      "publisher", "origin", "record")) for r in rows])):
+            yield row["uid"], row["seq"], report, record
+
+    def _pairs(self, uids: list[str]) -> Iterator[tuple[str, tuple[Report, Record]]]:
+        """(uid, (report, record)) of the stored reports ``uids``, in ingestion order."""
+        p = Params()
+        for uid, _, report, record in self._pairs_where(
+                f"uid IN (SELECT unnest(CAST({p(uids)} AS TEXT[])))", p.values):
+            yield uid, (report, record)
+
+    def _pairs_after(self, seq: int, limit: int) -> list[tuple[str, int, Report, Record]]:
+        p = Params()
+        return list(self._pairs_where(f"seq > {p(seq)}", p.values, f" LIMIT {p(limit)}"))
+
+    # --- incidents (kept by add_many; see incidents_sync) -------------------------------
+
+    def incidents(self, *, date_from=None, date_to=None, oblast: str | None = None,
+                  kind: str | None = None, grade: str | None = None, contested: bool = False,
+                  limit: int | None = 100, offset: int = 0, as_of=None) -> dict:
+        """A page of incidents, oldest first: ``{"total", "items"}``.
+
+        Each item is the incident's row (``export.tables`` columns, lists as lists) with
+        its headline ``estimates`` (kind -> estimate row) and ``places``. Filters as in
+        docs/incidents.md; ``as_of`` (a time) gives the incidents as they stood then.
+        """
+        with self._mapped("reading incidents"):
+            return queries.incidents(self, date_from=date_from, date_to=date_to,
+                                     oblast=oblast, kind=kind, grade=grade,
+                                     contested=contested, limit=limit, offset=offset,
+                                     as_of=as_of)
+
+    def incident(self, key: str, as_of=None, claims_limit: int | None = None,
+                 claims_offset: int = 0) -> dict:
+        """One incident (by id, or by a report id it holds) with its estimates, claims,
+        conflicts, revisions, places, damage and sources; NotFoundError if none."""
+        with self._mapped("reading an incident"):
+            return queries.incident(self, key, as_of, claims_limit, claims_offset)
+
+    def incident_history(self, key: str) -> list[dict]:
+        """The change log of one incident's headline estimates, intervals and grades."""
+        with self._mapped("reading an incident's history"):
+            return queries.history(self, key)
+
+    def claims_by_id(self, claim_ids: list[str]) -> list[dict]:
+        """The current claims with these ids."""
+        with self._mapped("reading claims"):
+            return queries.claims_by_id(self, claim_ids)
+
+    def changes(self, after: int = 0, limit: int = 500) -> dict:
+        """Incident changes after the cursor ``after``: ``{"cursor", "items"}``."""
+        with self._mapped("reading changes"):
+            return queries.changes(self, _as_count(after, "after") or 0,
+                                   _as_count(limit, "limit") or 0)
 
     # --- reads -----------------------------------------------------------------------
 
@@ -379,6 +480,8 @@ class Store(ABC):
                 yield from self._records(batch)
 
     def _records(self, rows: list[tuple]) -> Iterator[tuple[Report, Record]]:
+        """(report, record) of rows (uid, report_id, text, published, url, publisher,
+        origin, record), with the store's columns put back on the record."""
         columns = self._span_columns([r[0] for r in rows])
         for uid, report_id, text, published, url, publisher, origin, payload in rows:
             report = Report(report_id=report_id, text=text, published=published,

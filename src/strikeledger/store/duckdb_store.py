@@ -72,19 +72,9 @@ def has_keys(con: duckdb.DuckDBPyConnection) -> bool:
         f" current_database() AND table_name IN ({names}))").fetchone()
     return n > 0
 
-_SCHEMAS = {t.name: t.arrow_schema() for t in (schema.REPORTS, *schema.CHILDREN)}
-
-
 def _is_lock_error(exc: duckdb.Error) -> bool:
     message = str(exc).lower()
     return "lock" in message and ("conflicting" in message or "could not set" in message)
-
-
-def _table(name: str, rows: list[tuple]) -> pa.Table:
-    schema_ = _SCHEMAS[name]
-    columns = list(zip(*rows)) if rows else [[] for _ in schema_.names]
-    return pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema_)],
-                                schema=schema_)
 
 
 class DuckDBStore(Store):
@@ -158,7 +148,8 @@ class DuckDBStore(Store):
         self._con.execute("COMMIT")
 
     def _execute(self, sql: str, params: list | None = None) -> None:
-        self._con.execute(sql, params or [])
+        # fetched, so that the connection has no unfinished result (register() needs none)
+        self._con.execute(sql, params or []).fetchall()
 
     def _update_rows(self, table: str, key: tuple[str, ...], columns: tuple[str, ...],
                      rows: list[tuple]) -> None:
@@ -171,7 +162,7 @@ class DuckDBStore(Store):
         try:
             sets = ", ".join(f"{c} = u.{c}" for c in columns)
             match = " AND ".join(f"{table}.{k} = u.{k}" for k in key)
-            self._con.execute(f"UPDATE {table} SET {sets} FROM _updates u WHERE {match}")
+            self._con.execute(f"UPDATE {table} SET {sets} FROM _updates u WHERE {match}").fetchall()
         finally:
             self._con.unregister("_updates")
 
@@ -211,11 +202,20 @@ class DuckDBStore(Store):
                 log.warning("%s: could not restore memory_limit %s: %s", self.target,
                             before, exc)
 
-    def _write_batch(self, batch: list[PreparedReport]) -> int:
+    def _write_batch(self, batch: list[PreparedReport]) -> tuple[int, list[str]]:
         if not batch:
-            return 0
+            return 0, []
         with self._lock:
             return self._write_locked(batch)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        with self._lock, self._transaction():
+            yield
+
+    def _ts(self, when: dt.datetime) -> dt.datetime:
+        # DuckDB keeps TIMESTAMP naive: UTC wall time.
+        return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
     def _stored(self, batch: list[PreparedReport]) -> set[str]:
         """Content hashes of the batch that are stored already.
@@ -244,34 +244,37 @@ class DuckDBStore(Store):
                                  f"the stored report {content_hash}")
         return {h for _, h in rows}
 
-    def _write_locked(self, batch: list[PreparedReport]) -> int:
-        con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+    def _write_locked(self, batch: list[PreparedReport]) -> tuple[int, list[str]]:
+        changed: list[str] = []
+        with self._transaction():
             stored = self._stored(batch)
             new = [p for p in batch if p.content_hash not in stored]
             if new:
+                [(last,)] = self._con.execute(
+                    "SELECT coalesce(max(seq), -1) FROM reports").fetchall()
                 rows = [p.report for p in new]
-                # DuckDB keeps TIMESTAMP naive: store UTC wall time.
-                rows = [(*r[:8], r[8].astimezone(dt.timezone.utc).replace(tzinfo=None), *r[9:])
-                        for r in rows]
-                self._insert("reports", REPORT_COLUMNS, rows)
+                rows = [(*r[:8], self._ts(r[8]), *r[9:]) for r in rows]
+                self._insert_rows("reports", REPORT_COLUMNS, rows)
                 for name, columns in CHILD_TABLES.items():
                     child_rows = [row for p in new for row in p.children[name]]
                     if child_rows:
-                        self._insert(name, columns, child_rows)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        return len(new)
+                        self._insert_rows(name, columns, child_rows)
+                seqs = dict(self._con.execute("SELECT uid, seq FROM reports WHERE seq > $1",
+                                              [last]).fetchall())
+                changed = self._sync(new, seqs, new[0].report[8])
+        return len(new), changed
 
-    def _insert(self, name: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        view = f"_batch_{name}"
-        self._con.register(view, _table(name, rows))
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        spec = schema.BY_NAME[table]
+        types = [spec.column(c).arrow_type() for c in columns]
+        arrays = [pa.array(col, type=t) for col, t in zip(zip(*rows), types)]
+        view = f"_batch_{table}"
+        self._con.register(view, pa.Table.from_arrays(arrays, names=list(columns)))
         try:
             cols = ", ".join(columns)
-            self._con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}")
+            self._con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}").fetchall()
         finally:
             self._con.unregister(view)
 

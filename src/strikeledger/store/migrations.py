@@ -36,10 +36,10 @@ _PAGE = 500
 class Step:
     version: int
     description: str
-    data: Callable[["Store"], None] | None = None
+    data: Callable[["Store", dt.datetime], None] | None = None
 
 
-def _fill_sentences_and_families(store: "Store") -> None:
+def _fill_sentences_and_families(store: "Store", now: dt.datetime) -> None:
     """Version 2's columns for the reports stored before it, by ``enrich``."""
     after, n = -1, 0
     while True:
@@ -72,9 +72,20 @@ def _fill_sentences_and_families(store: "Store") -> None:
              store.target, n)
 
 
+def _build_incidents(store: "Store", now: dt.datetime) -> None:
+    """Version 3's incident tables for the reports stored before it."""
+    from strikeledger.store.incidents_sync import rebuild
+    result = rebuild(store, now)
+    log.info("%s: %d incident(s) built from the stored reports", store.target,
+             len(result.incidents))
+
+
 STEPS: tuple[Step, ...] = (
     Step(2, "figure scope, sentence spans and weapon families; place and damage "
             "sentence spans; this table", _fill_sentences_and_families),
+    Step(3, "incidents, claims, estimates, conflicts, revisions, places, damage and "
+            "sources kept in the store (versioned), duplicate groups, MinHash signatures "
+            "and LSH bands, the change log", _build_incidents),
 )
 assert STEPS[-1].version == schema.SCHEMA_VERSION, "every version needs its step"
 
@@ -115,7 +126,7 @@ def apply(store: "Store", step: Step, dialect: str, now: dt.datetime) -> None:
                     store._execute(f"ALTER TABLE {table.name} ADD COLUMN IF NOT EXISTS "
                                    f"{column.sql(dialect)}")
     if step.data is not None:
-        step.data(store)
+        step.data(store, now)
     store._execute("UPDATE meta SET value = $1 WHERE key = 'schema_version'",
                    [str(step.version)])
     store._execute("INSERT INTO schema_migrations (version, applied_at, description)"

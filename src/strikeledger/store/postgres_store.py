@@ -37,13 +37,14 @@ log = logging.getLogger(__name__)
 # pg_advisory_xact_lock(class, key) keys: one schema creator at a time; one writer per hash.
 _SCHEMA_LOCK = (7305, 0)
 _HASH_LOCK_CLASS = 7306
+_INCIDENTS_LOCK = (7307, 0)
 _RETRIES = 5
 _RETRYABLE = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)
 
 _ARRAY_TYPES = {"published": "date", "ingested_at": "timestamptz", "attack_date": "date"}
 _INSERT_REPORTS = (
     "INSERT INTO reports ({cols}) SELECT {select} FROM unnest({arrays}) AS b({cols})"
-    " ON CONFLICT (content_hash) DO NOTHING RETURNING uid").format(
+    " ON CONFLICT (content_hash) DO NOTHING RETURNING uid, seq").format(
     cols=", ".join(REPORT_COLUMNS),
     select=", ".join("record::jsonb" if c == "record" else c for c in REPORT_COLUMNS),
     arrays=", ".join(f"${i}::{_ARRAY_TYPES.get(c, 'text')}[]"
@@ -133,9 +134,9 @@ class PostgresStore(Store):
     def _close(self) -> None:
         self._conn.close()
 
-    def _write_batch(self, batch: list[PreparedReport]) -> int:
+    def _write_batch(self, batch: list[PreparedReport]) -> tuple[int, list[str]]:
         if not batch:
-            return 0
+            return 0, []
         for attempt in range(1, _RETRIES + 1):
             try:
                 with self._conn.transaction():
@@ -147,16 +148,36 @@ class PostgresStore(Store):
                 time.sleep(0.05 * attempt)
         raise AssertionError("unreachable")
 
-    def _write_once(self, batch: list[PreparedReport]) -> int:
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        with self._conn.transaction():
+            self._execute("SELECT pg_advisory_xact_lock($1, $2)", list(_INCIDENTS_LOCK))
+            yield
+
+    def _ts(self, when: dt.datetime) -> dt.datetime:
+        return when
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        with self._conn.cursor() as cur:
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
+    def _write_once(self, batch: list[PreparedReport]) -> tuple[int, list[str]]:
         columns = [list(col) for col in zip(*(p.report for p in batch))]
+        # Writers take turns (the incidents they update are shared state): the lock is
+        # taken before the reports get their seq, so incidents are updated in seq order.
+        self._execute("SELECT pg_advisory_xact_lock($1, $2)", list(_INCIDENTS_LOCK))
         with self._conn.cursor() as cur:
             cur.execute("SELECT count(pg_advisory_xact_lock($1, hashtext(h)))"
                         " FROM (SELECT DISTINCT h FROM unnest($2::text[]) AS u(h)"
                         " ORDER BY h) AS ordered",
                         [_HASH_LOCK_CLASS, sorted(p.content_hash for p in batch)])
             cur.execute(_INSERT_REPORTS, columns)
-            inserted = {uid for (uid,) in cur.fetchall()}
-            new = [p for p in batch if p.uid in inserted]
+            seqs = dict(cur.fetchall())
+            new = [p for p in batch if p.uid in seqs]
             for name, cols in CHILD_TABLES.items():
                 rows = [row for p in new for row in p.children[name]]
                 if not rows:
@@ -164,7 +185,8 @@ class PostgresStore(Store):
                 with cur.copy(f"COPY {name} ({', '.join(cols)}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
-        return len(new)
+        changed = self._sync(new, seqs, new[0].report[8]) if new else []
+        return len(new), changed
 
     def _fetch(self, sql: str, params: list) -> list[dict]:
         with self._conn.cursor() as cur:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DUCKDB = "duckdb"
 POSTGRES = "postgres"
@@ -41,6 +41,7 @@ _SQL_TYPES = {
     "timestamp": ("TIMESTAMP", "TIMESTAMPTZ"),
     "json": ("JSON", "JSONB"),
     "bool": ("BOOLEAN", "BOOLEAN"),
+    "blob": ("BLOB", "BYTEA"),
 }
 
 
@@ -59,7 +60,7 @@ class Column:
         import pyarrow as pa
         return {"text": pa.string(), "int": pa.int32(), "bigint": pa.int64(),
                 "double": pa.float64(), "date": pa.date32(), "timestamp": pa.timestamp("us"),
-                "json": pa.string(), "bool": pa.bool_()}[self.type]
+                "json": pa.string(), "bool": pa.bool_(), "blob": pa.binary()}[self.type]
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Table:
                    + ",\n    ".join(lines) + "\n)")
         if dialect == POSTGRES:
             for index, spec in self.indexes:
-                target = spec if spec.startswith("USING") else f"({spec})"
+                target = spec if spec.startswith(("USING", "(")) else f"({spec})"
                 out.append(f"CREATE INDEX IF NOT EXISTS {index} ON {self.name} {target}")
         return out
 
@@ -181,7 +182,66 @@ WEAPONS = Table("weapons", (
     Column("name", "text", False)), **_CHILD)
 
 CHILDREN: tuple[Table, ...] = (FIGURES, PLACES, DAMAGE, SPEAKERS, WEAPONS)
-TABLES: tuple[Table, ...] = (META, MIGRATIONS, REPORTS, *CHILDREN)
+
+# --- incidents, kept up to date as reports arrive (version 3) -------------------------
+#
+# Derived from the reports (``incidents_sync.py`` writes them, ``rebuild`` recomputes
+# them). The tables that hold incidents are versioned: a row is current while
+# ``valid_to`` is null; a change closes the row (``valid_to``) and inserts its successor
+# (``valid_from``), so the dataset as it stood at any time is the rows valid then.
+# ``row_hash`` identifies a row's content for that comparison.
+
+_EXPORT_TYPES = {"str": "text", "int": "bigint", "float": "double", "bool": "bool",
+                 "date": "date"}
+
+
+def _versioned(name: str, columns: dict[str, str], key: str = "incident_id") -> Table:
+    cols = [Column(c, _EXPORT_TYPES[t], since=3) for c, t in columns.items()]
+    cols += [Column("row_hash", "text", False, 3), Column("valid_from", "timestamp", False, 3),
+             Column("valid_to", "timestamp", since=3)]
+    return Table(name, tuple(cols), since=3, indexes=(
+        (f"{name}_current", f"({key}) WHERE valid_to IS NULL"),
+        (f"{name}_history", f"{key}, valid_from")))
+
+
+def _derived() -> tuple[Table, ...]:
+    from strikeledger.export.tables import DERIVED_SCHEMAS
+    return tuple(_versioned(name, cols) for name, cols in DERIVED_SCHEMAS.items())
+
+
+REPORT_INCIDENTS = Table("report_incidents", (
+    Column("uid", "text", False, 3), Column("seq", "bigint", False, 3),
+    Column("grp", "text", False, 3),              # the uid of its duplicate group's first report
+    Column("attack_date", "date", since=3), Column("date_precision", "text", since=3),
+    Column("published", "date", since=3), Column("report_id", "text", False, 3),
+    Column("incident_id", "text", False, 3),
+), key=("uid",), since=3, indexes=(("report_incidents_grp", "grp"),
+                                   ("report_incidents_incident", "incident_id"),
+                                   ("report_incidents_report_id", "report_id")))
+MINHASHES = Table("minhashes", (Column("uid", "text", False, 3),
+                                Column("signature", "blob", False, 3)), key=("uid",), since=3)
+# LSH band keys of the signatures; reports with an attack day apart from those without,
+# so that a dated report's candidates are read from its own day (and the undated few).
+LSH_BANDS = Table("lsh_bands", (
+    Column("day", "date", False, 3), Column("band_key", "bigint", False, 3),
+    Column("uid", "text", False, 3), Column("seq", "bigint", False, 3)),
+    since=3, indexes=(("lsh_bands_key", "band_key"),))
+LSH_UNDATED = Table("lsh_undated", (
+    Column("band_key", "bigint", False, 3), Column("uid", "text", False, 3),
+    Column("seq", "bigint", False, 3)), since=3, indexes=(("lsh_undated_key", "band_key"),))
+CHANGES = Table("incident_changes", (
+    Column("seq", "bigint", False, 3), Column("changed_at", "timestamp", False, 3),
+    Column("incident_id", "text", False, 3), Column("kind", "text", since=3),
+    Column("field", "text", False, 3), Column("old", "text", since=3),
+    Column("new", "text", since=3), Column("report_uid", "text", since=3),
+    Column("report_id", "text", since=3),
+), serial="seq", sequence="incident_change_seq", since=3, key=("seq",),
+    indexes=(("incident_changes_incident", "incident_id, seq"),
+             ("incident_changes_seq", "seq")))
+
+DERIVED: tuple[Table, ...] = _derived()
+STATE: tuple[Table, ...] = (REPORT_INCIDENTS, MINHASHES, LSH_BANDS, LSH_UNDATED)
+TABLES: tuple[Table, ...] = (META, MIGRATIONS, REPORTS, *CHILDREN, *STATE, *DERIVED, CHANGES)
 BY_NAME = {t.name: t for t in TABLES}
 
 

@@ -1,0 +1,349 @@
+"""Incidents kept in the store and updated as reports arrive: the incremental path.
+
+``sync(store, new, now)`` runs inside the transaction that stores ``new`` reports
+(``Store.add_many``), so a report and its incident change together or not at all:
+
+1. **Duplicates.** Each new report gets its MinHash signature (``minhashes``) and LSH
+   band keys (``lsh_bands``, or ``lsh_undated`` without an attack day). The reports
+   sharing a band with it and stored before it are its candidates, read from the table
+   (dated reports only on their own day, plus the undated). ``incidents.dedupe.Groups``
+   applies the rule (in ingestion order, a report joins the groups of the earlier
+   reports it duplicates) to the groups of those candidates, loaded from
+   ``report_incidents``.
+2. **Incidents touched.** Every report of a group that changed gets its incident id
+   (``incidents.grouping.incident_key``); the incidents it left and joined are recomputed.
+3. **Recompute.** An incident's reports are loaded and ``incidents.build.incident_of``
+   makes it exactly as ``build_incidents`` would; its rows (``export.tables``) are
+   compared with the current rows by content hash: rows that went are closed
+   (``valid_to = now``), new ones inserted (``valid_from = now``), the rest untouched.
+   Every change of a headline estimate, interval or grade becomes a row of
+   ``incident_changes``, naming the new report whose claim now gives the value (or
+   else the batch's last new report in the incident).
+
+``rebuild(store, now)`` empties the duplicate state and runs every stored report through
+the same steps in ingestion order, then recomputes every incident: on a store kept by
+``sync`` it changes nothing (the tests check this for random ingest orders and batches),
+and after a change of the rules it records what changed.
+
+Nothing here reads a clock: ``now`` is the batch's ``ingested_at``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from strikeledger.export.tables import DERIVED_ROWS, DERIVED_SCHEMAS
+from strikeledger.incidents.build import incident_of
+from strikeledger.incidents.dedupe import Groups, Member, band_keys, shingles, signature
+from strikeledger.incidents.grouping import incident_key
+from strikeledger.incidents.preference import Preferences, preferences
+from strikeledger.model import Record, Report
+
+from strikeledger.store.params import Params
+
+if TYPE_CHECKING:
+    from strikeledger.store.base import Store
+
+log = logging.getLogger(__name__)
+
+HEADLINE_FIELDS = ("estimate", "interval", "grade")
+_CHUNK = 1000
+
+
+@dataclass
+class NewReport:
+    uid: str
+    seq: int
+    report: Report
+    record: Record
+
+
+@dataclass
+class SyncResult:
+    incidents: list[str] = field(default_factory=list)   # incidents whose rows changed
+    changes: int = 0                                      # rows of incident_changes written
+
+
+def _day(attack_date: dt.date | None, precision: str | None) -> dt.date | None:
+    return attack_date if precision in (None, "day") else None
+
+
+def row_hash(values: Sequence) -> str:
+    text = json.dumps([v.isoformat() if isinstance(v, dt.date) else v for v in values],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class _Sync:
+    def __init__(self, store: "Store", now: dt.datetime, prefs: Preferences | None):
+        self.store = store
+        self.now = now
+        self.ts = store._ts(now)
+        self.prefs = prefs or preferences()
+        self.result = SyncResult()
+        self.affected: set[str] = set()
+        self.new_in: dict[str, list[NewReport]] = {}     # incident -> new reports in it
+
+    def q(self, sql: str, params: list | None = None) -> list[dict]:
+        return self.store._fetch(sql, params or [])
+
+    # --- 1. duplicates --------------------------------------------------------------
+
+    def dedupe(self, new: Sequence[NewReport]) -> None:
+        sets: dict[str, set[str]] = {}
+        sigs, dated, undated = [], [], []
+        for n in new:
+            sets[n.uid] = sh = shingles(n.report.text)
+            if not sh:
+                continue
+            sig = signature(sh)
+            sigs.append((n.uid, sig))
+            day = _day(n.record.attack.date, n.record.attack.date_precision)
+            for key in band_keys(sig):
+                if day is not None:
+                    dated.append((day, key, n.uid, n.seq))
+                else:
+                    undated.append((key, n.uid, n.seq))
+        self.store._insert_rows("minhashes", ("uid", "signature"), sigs)
+        self.store._insert_rows("lsh_bands", ("day", "band_key", "uid", "seq"), dated)
+        self.store._insert_rows("lsh_undated", ("band_key", "uid", "seq"), undated)
+        candidates = self._candidates(min(n.seq for n in new), dated, bool(undated))
+        earlier = sorted({j for js in candidates.values() for j in js} - set(sets))
+        members = self._members(earlier)
+        texts = {r["uid"]: r["text"] for r in self._by_uid("uid, text", "reports", earlier)}
+
+        def shingles_of(uid: str) -> set[str]:
+            if uid not in sets:
+                sets[uid] = shingles(texts[uid])
+            return sets[uid]
+
+        groups = Groups({uid: m for uid, (m, _) in members.items()}, shingles_of)
+        info = {uid: i for uid, (_, i) in members.items()}
+        for n in new:
+            att = n.record.attack
+            groups.add(Member(n.uid, n.seq, _day(att.date, att.date_precision)))
+            info[n.uid] = {"uid": n.uid, "seq": n.seq, "attack_date": att.date,
+                           "date_precision": att.date_precision,
+                           "published": n.report.published or n.record.source.published,
+                           "report_id": n.report.report_id, "incident_id": None}
+        for n in new:
+            groups.join(n.uid, candidates.get(n.uid, ()))
+        self._assign(groups, info, new)
+
+    def _candidates(self, first_seq: int, dated: list[tuple], any_undated: bool
+                    ) -> dict[str, list[str]]:
+        """New report uid -> uids of earlier reports sharing one of its bands."""
+        parts: list[str] = []
+        p = Params()
+        seq = p(first_seq)
+        if dated:
+            lo, hi = p(min(d[0] for d in dated)), p(max(d[0] for d in dated))
+            parts.append("SELECT n.uid AS i, b.uid AS j FROM lsh_bands n JOIN lsh_bands b"
+                         " ON b.band_key = n.band_key AND b.day = n.day"
+                         f" WHERE n.seq >= {seq} AND b.seq < n.seq"
+                         f" AND n.day BETWEEN {lo} AND {hi} AND b.day BETWEEN {lo} AND {hi}")
+            parts.append("SELECT n.uid AS i, b.uid AS j FROM lsh_bands n JOIN lsh_undated b"
+                         f" ON b.band_key = n.band_key WHERE n.seq >= {seq} AND b.seq < n.seq")
+        if any_undated:
+            for other in ("lsh_bands", "lsh_undated"):
+                parts.append(f"SELECT n.uid AS i, b.uid AS j FROM lsh_undated n JOIN {other} b"
+                             f" ON b.band_key = n.band_key WHERE n.seq >= {seq}"
+                             " AND b.seq < n.seq")
+        out: dict[str, list[str]] = {}
+        if parts:
+            for row in self.q(" UNION ".join(parts), p.values):
+                out.setdefault(row["i"], []).append(row["j"])
+        return out
+
+    def _by_uid(self, columns: str, table: str, uids: Sequence[str],
+                column: str = "uid") -> list[dict]:
+        if not uids:
+            return []
+        p = Params()
+        return self.q(f"SELECT {columns} FROM {table} WHERE {column} IN "
+                      f"(SELECT unnest(CAST({p(list(uids))} AS TEXT[])))", p.values)
+
+    def _members(self, uids: Sequence[str]) -> dict[str, tuple[Member, dict]]:
+        """Every report of the groups of ``uids``, as Members with their stored info."""
+        grps = sorted({r["grp"] for r in self._by_uid("grp", "report_incidents", uids)})
+        rows = self._by_uid("*", "report_incidents", grps, column="grp")
+        return {r["uid"]: (Member(r["uid"], r["seq"], _day(r["attack_date"],
+                                                          r["date_precision"]), r["grp"]), r)
+                for r in rows}
+
+    def _assign(self, groups: Groups, info: dict[str, dict], new: Sequence[NewReport]) -> None:
+        """Give every report of a changed group its incident; note the incidents touched."""
+        touched = {groups.members[n.uid].group for n in new}
+        rows = []
+        for g in touched:
+            uids = groups.groups()[g]
+            ordered = sorted(uids, key=lambda u: (info[u]["published"] is None,
+                                                  info[u]["published"] or dt.date.min,
+                                                  info[u]["seq"]))
+            key = incident_key([(info[u]["attack_date"], info[u]["date_precision"])
+                                for u in ordered], info[ordered[0]]["report_id"])
+            for u in uids:
+                i = info[u]
+                if i["incident_id"]:
+                    self.affected.add(i["incident_id"])
+                rows.append((u, i["seq"], g, i["attack_date"], i["date_precision"],
+                             i["published"], i["report_id"], key.incident_id))
+            self.affected.add(key.incident_id)
+        by_uid = {n.uid: n for n in new}
+        for r in rows:
+            if r[0] in by_uid:
+                self.new_in.setdefault(r[7], []).append(by_uid[r[0]])
+        if rows:
+            p = Params()
+            self.store._execute("DELETE FROM report_incidents WHERE uid IN "
+                                f"(SELECT unnest(CAST({p([r[0] for r in rows])} AS TEXT[])))",
+                                p.values)
+            self.store._insert_rows("report_incidents", (
+                "uid", "seq", "grp", "attack_date", "date_precision", "published",
+                "report_id", "incident_id"), rows)
+
+    # --- 2./3. recompute ------------------------------------------------------------
+
+    def recompute(self, incident_id: str) -> None:
+        p = Params()
+        members = self.q("SELECT uid, seq, grp, published, attack_date, date_precision,"
+                         " report_id FROM report_incidents WHERE incident_id = "
+                         f"{p(incident_id)} ORDER BY seq", p.values)
+        new_rows: dict[str, list[tuple]] = {t: [] for t in DERIVED_SCHEMAS}
+        headline: dict[str, dict] = {}
+        if members:
+            pairs = dict(self.store._pairs([m["uid"] for m in members]))
+            by_group: dict[str, list[dict]] = {}
+            for m in members:                      # ordered by seq: groups by first report
+                by_group.setdefault(m["grp"], []).append(m)
+            groups = [sorted(g, key=lambda m: (m["published"] is None,
+                                               m["published"] or dt.date.min, m["seq"]))
+                      for g in by_group.values()]
+            first = groups[0]
+            key = incident_key([(m["attack_date"], m["date_precision"]) for m in first],
+                               first[0]["report_id"])
+            inc = incident_of(key, [[pairs[m["uid"]] for m in g] for g in groups], self.prefs)
+            for table, make in DERIVED_ROWS.items():
+                cols = DERIVED_SCHEMAS[table]
+                new_rows[table] = [tuple(r[c] for c in cols) for r in make([inc])]
+            headline = {r["kind"]: r for r in DERIVED_ROWS["estimates"]([inc]) if r["headline"]}
+        old_headline = {r["kind"]: r for r in self.q(
+            "SELECT kind, value, low, high, grade, label, chosen FROM estimates"
+            " WHERE incident_id = $1 AND headline AND valid_to IS NULL",
+            [incident_id])}
+        existed = bool(self.q("SELECT 1 AS x FROM incidents WHERE incident_id = $1"
+                              " AND valid_to IS NULL LIMIT 1", [incident_id]))
+        changed = False
+        for table, rows in new_rows.items():
+            changed |= self._replace(table, incident_id, rows)
+        if changed:
+            self.result.incidents.append(incident_id)
+        self._log(incident_id, existed, bool(members), old_headline, headline)
+
+    def _replace(self, table: str, incident_id: str, rows: list[tuple]) -> bool:
+        """Close the current rows of ``incident_id`` that are not in ``rows``; insert the
+        rows that are not current yet. True when anything changed."""
+        wanted = {}
+        for r in rows:
+            wanted.setdefault(row_hash(r), r)
+        current = {r["row_hash"] for r in self.q(
+            f"SELECT row_hash FROM {table} WHERE incident_id = $1 AND valid_to IS NULL",
+            [incident_id])}
+        gone = sorted(current - set(wanted))
+        fresh = [(*r, h, self.ts, None) for h, r in wanted.items() if h not in current]
+        if gone:
+            self.store._execute(
+                f"UPDATE {table} SET valid_to = $1 WHERE incident_id = $2 AND valid_to IS NULL"
+                " AND row_hash IN (SELECT unnest(CAST($3 AS TEXT[])))",
+                [self.ts, incident_id, gone])
+        if fresh:
+            self.store._insert_rows(table, (*DERIVED_SCHEMAS[table], "row_hash", "valid_from",
+                                            "valid_to"), fresh)
+        return bool(gone or fresh)
+
+    def _cause(self, incident_id: str, chosen: str | None) -> NewReport | None:
+        new = self.new_in.get(incident_id, [])
+        if chosen:
+            report_id = chosen.rsplit(":f", 1)[0]
+            for n in new:
+                if n.report.report_id == report_id:
+                    return n
+        return max(new, key=lambda n: n.seq) if new else None
+
+    def _log(self, incident_id: str, existed: bool, exists: bool, old: dict, new: dict) -> None:
+        rows = []
+
+        def add(kind, what, before, after, chosen=None):
+            cause = self._cause(incident_id, chosen)
+            rows.append((self.ts, incident_id, kind, what, before, after,
+                         cause.uid if cause else None, cause.report.report_id if cause else None))
+        if exists and not existed:
+            add(None, "incident", None, "created")
+        elif existed and not exists:
+            add(None, "incident", "present", "removed")
+        for kind in sorted(set(old) | set(new)):
+            a, b = old.get(kind), new.get(kind)
+            chosen = b["chosen"] if b else None
+            label = lambda e: e["label"] if e else None  # noqa: E731
+            interval = lambda e: (None if e is None else  # noqa: E731
+                                  f"{_bound(e['low'])}–{_bound(e['high'])}")
+            grade = lambda e: e["grade"] if e else None  # noqa: E731
+            if label(a) != label(b) or (a and b and a["value"] != b["value"]):
+                add(kind, "estimate", label(a), label(b), chosen)
+            if interval(a) != interval(b):
+                add(kind, "interval", interval(a), interval(b), chosen)
+            if grade(a) != grade(b):
+                add(kind, "grade", grade(a), grade(b), chosen)
+        if rows:
+            self.store._insert_rows("incident_changes", (
+                "changed_at", "incident_id", "kind", "field", "old", "new", "report_uid",
+                "report_id"), rows)
+            self.result.changes += len(rows)
+
+    def finish(self) -> SyncResult:
+        for incident_id in sorted(self.affected):
+            self.recompute(incident_id)
+        return self.result
+
+
+def _bound(x: int | None) -> str:
+    return "" if x is None else str(x)
+
+
+def sync(store: "Store", new: Sequence[NewReport], now: dt.datetime,
+         prefs: Preferences | None = None) -> SyncResult:
+    """Bring the incidents of ``new`` (just stored, in ingestion order) up to date.
+
+    Runs in the caller's transaction."""
+    if not new:
+        return SyncResult()
+    s = _Sync(store, now, prefs)
+    s.dedupe(new)
+    return s.finish()
+
+
+def rebuild(store: "Store", now: dt.datetime, prefs: Preferences | None = None) -> SyncResult:
+    """Recompute the duplicate groups and every incident from the stored reports.
+
+    Runs in the caller's transaction. Incidents whose rows come out different are
+    recorded as changes at ``now`` (none on a store kept by ``sync``)."""
+    s = _Sync(store, now, prefs)
+    s.affected.update(r["incident_id"] for r in s.q(
+        "SELECT DISTINCT incident_id FROM incidents WHERE valid_to IS NULL"))
+    for table in ("report_incidents", "minhashes", "lsh_bands", "lsh_undated"):
+        store._execute(f"DELETE FROM {table}")
+    after = -1
+    while True:
+        chunk = [NewReport(uid, seq, report, record) for uid, seq, report, record in
+                 store._pairs_after(after, _CHUNK)]
+        if not chunk:
+            break
+        s.dedupe(chunk)
+        after = chunk[-1].seq
+    s.new_in.clear()            # a rebuild is caused by no report
+    return s.finish()
