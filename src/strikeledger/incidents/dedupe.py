@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -54,9 +55,16 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    # datasketch draws its (seeded) permutations anew for every MinHash: once is enough
+    return MinHash(num_perm=NUM_PERM)
+
+
 def signature(sh: set[str]) -> bytes:
     """The MinHash signature of a shingle set (NUM_PERM 32-bit values, little-endian)."""
-    m = MinHash(num_perm=NUM_PERM)
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, permutations=t.permutations, scheme=t.scheme)
     m.update_batch([s.encode("utf-8") for s in sh])
     return m.hashvalues.astype("<u4").tobytes()
 

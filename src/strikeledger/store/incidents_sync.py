@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 HEADLINE_FIELDS = ("estimate", "interval", "grade")
 _CHUNK = 1000
+_INCIDENTS_PER_STEP = 32      # incidents recomputed together (their reports in memory)
 
 
 @dataclass
@@ -209,17 +210,24 @@ class _Sync:
 
     # --- 2./3. recompute ------------------------------------------------------------
 
-    def recompute(self, incident_id: str) -> None:
-        p = Params()
-        members = self.q("SELECT uid, seq, grp, published, attack_date, date_precision,"
-                         " report_id FROM report_incidents WHERE incident_id = "
-                         f"{p(incident_id)} ORDER BY seq", p.values)
-        new_rows: dict[str, list[tuple]] = {t: [] for t in DERIVED_SCHEMAS}
-        headline: dict[str, dict] = {}
-        if members:
-            pairs = dict(self.store._pairs([m["uid"] for m in members]))
+    def recompute(self, ids: list[str]) -> None:
+        """Recompute incidents ``ids`` from their reports; write what changed."""
+        members = self._by_uid("uid, seq, grp, published, attack_date, date_precision,"
+                               " report_id, incident_id", "report_incidents", ids,
+                               column="incident_id")
+        by_incident: dict[str, list[dict]] = {}
+        for m in sorted(members, key=lambda m: m["seq"]):
+            by_incident.setdefault(m["incident_id"], []).append(m)
+        pairs = dict(self.store._pairs([m["uid"] for m in members])) if members else {}
+        wanted: dict[str, dict[str, tuple]] = {t: {} for t in DERIVED_SCHEMAS}
+        headlines: dict[str, dict[str, dict]] = {}
+        for incident_id in ids:
+            headlines[incident_id] = {}
+            ms = by_incident.get(incident_id)
+            if not ms:
+                continue
             by_group: dict[str, list[dict]] = {}
-            for m in members:                      # ordered by seq: groups by first report
+            for m in ms:                           # ordered by seq: groups by first report
                 by_group.setdefault(m["grp"], []).append(m)
             groups = [sorted(g, key=lambda m: (m["published"] is None,
                                                m["published"] or dt.date.min, m["seq"]))
@@ -230,41 +238,49 @@ class _Sync:
             inc = incident_of(key, [[pairs[m["uid"]] for m in g] for g in groups], self.prefs)
             for table, make in DERIVED_ROWS.items():
                 cols = DERIVED_SCHEMAS[table]
-                new_rows[table] = [tuple(r[c] for c in cols) for r in make([inc])]
-            headline = {r["kind"]: r for r in DERIVED_ROWS["estimates"]([inc]) if r["headline"]}
-        old_headline = {r["kind"]: r for r in self.q(
-            "SELECT kind, value, low, high, grade, label, chosen FROM estimates"
-            " WHERE incident_id = $1 AND headline AND valid_to IS NULL",
-            [incident_id])}
-        existed = bool(self.q("SELECT 1 AS x FROM incidents WHERE incident_id = $1"
-                              " AND valid_to IS NULL LIMIT 1", [incident_id]))
-        changed = False
-        for table, rows in new_rows.items():
-            changed |= self._replace(table, incident_id, rows)
-        if changed:
-            self.result.incidents.append(incident_id)
-        self._log(incident_id, existed, bool(members), old_headline, headline)
+                for r in make([inc]):
+                    row = tuple(r[c] for c in cols)
+                    wanted[table].setdefault(row_hash(row), row)
+                    if table == "estimates" and r["headline"]:
+                        headlines[incident_id][r["kind"]] = r
+        old: dict[str, dict[str, dict]] = {i: {} for i in ids}
+        for r in self._by_uid("incident_id, kind, value, low, high, grade, label, chosen,"
+                              " headline, valid_to", "estimates", ids, column="incident_id"):
+            if r["headline"] and r["valid_to"] is None:
+                old[r["incident_id"]][r["kind"]] = r
+        existed = {r["incident_id"] for r in self._current("incidents", ids)}
+        changed: set[str] = set()
+        for table, rows in wanted.items():
+            at = list(DERIVED_SCHEMAS[table]).index("incident_id")
+            current = {r["row_hash"]: r["incident_id"] for r in self._current(table, ids)}
+            gone = sorted(h for h in current if h not in rows)
+            fresh = [(*r, h, self.ts, None) for h, r in rows.items() if h not in current]
+            changed |= {current[h] for h in gone} | {r[at] for r in fresh}
+            if gone:
+                p = Params([self.ts])
+                self.store._execute(
+                    f"UPDATE {table} SET valid_to = $1 WHERE valid_to IS NULL AND incident_id"
+                    f" IN (SELECT unnest(CAST({p(ids)} AS TEXT[]))) AND row_hash IN"
+                    f" (SELECT unnest(CAST({p(gone)} AS TEXT[])))", p.values)
+            if fresh:
+                self.store._insert_rows(table, (*DERIVED_SCHEMAS[table], "row_hash",
+                                                "valid_from", "valid_to"), fresh)
+        self.result.incidents += [i for i in ids if i in changed]
+        log_rows = []
+        for incident_id in ids:
+            log_rows += self._log(incident_id, incident_id in existed,
+                                  incident_id in by_incident, old[incident_id],
+                                  headlines[incident_id])
+        if log_rows:
+            self.store._insert_rows("incident_changes", (
+                "changed_at", "incident_id", "kind", "field", "old", "new", "report_uid",
+                "report_id"), log_rows)
+            self.result.changes += len(log_rows)
 
-    def _replace(self, table: str, incident_id: str, rows: list[tuple]) -> bool:
-        """Close the current rows of ``incident_id`` that are not in ``rows``; insert the
-        rows that are not current yet. True when anything changed."""
-        wanted = {}
-        for r in rows:
-            wanted.setdefault(row_hash(r), r)
-        current = {r["row_hash"] for r in self.q(
-            f"SELECT row_hash FROM {table} WHERE incident_id = $1 AND valid_to IS NULL",
-            [incident_id])}
-        gone = sorted(current - set(wanted))
-        fresh = [(*r, h, self.ts, None) for h, r in wanted.items() if h not in current]
-        if gone:
-            self.store._execute(
-                f"UPDATE {table} SET valid_to = $1 WHERE incident_id = $2 AND valid_to IS NULL"
-                " AND row_hash IN (SELECT unnest(CAST($3 AS TEXT[])))",
-                [self.ts, incident_id, gone])
-        if fresh:
-            self.store._insert_rows(table, (*DERIVED_SCHEMAS[table], "row_hash", "valid_from",
-                                            "valid_to"), fresh)
-        return bool(gone or fresh)
+    def _current(self, table: str, ids: list[str]) -> list[dict]:
+        p = Params()
+        return self.q(f"SELECT incident_id, row_hash FROM {table} WHERE valid_to IS NULL AND"
+                      f" incident_id IN (SELECT unnest(CAST({p(ids)} AS TEXT[])))", p.values)
 
     def _cause(self, incident_id: str, chosen: str | None) -> NewReport | None:
         new = self.new_in.get(incident_id, [])
@@ -275,13 +291,26 @@ class _Sync:
                     return n
         return max(new, key=lambda n: n.seq) if new else None
 
-    def _log(self, incident_id: str, existed: bool, exists: bool, old: dict, new: dict) -> None:
+    def _log(self, incident_id: str, existed: bool, exists: bool, old: dict,
+             new: dict) -> list[tuple]:
+        """Change-log rows of one incident: created/removed, and per kind every change of
+        the headline estimate, interval or grade."""
         rows = []
 
         def add(kind, what, before, after, chosen=None):
             cause = self._cause(incident_id, chosen)
             rows.append((self.ts, incident_id, kind, what, before, after,
-                         cause.uid if cause else None, cause.report.report_id if cause else None))
+                         cause.uid if cause else None,
+                         cause.report.report_id if cause else None))
+
+        def label(e):
+            return e["label"] if e else None
+
+        def interval(e):
+            return None if e is None else f"{_bound(e['low'])}–{_bound(e['high'])}"
+
+        def grade(e):
+            return e["grade"] if e else None
         if exists and not existed:
             add(None, "incident", None, "created")
         elif existed and not exists:
@@ -289,25 +318,18 @@ class _Sync:
         for kind in sorted(set(old) | set(new)):
             a, b = old.get(kind), new.get(kind)
             chosen = b["chosen"] if b else None
-            label = lambda e: e["label"] if e else None  # noqa: E731
-            interval = lambda e: (None if e is None else  # noqa: E731
-                                  f"{_bound(e['low'])}–{_bound(e['high'])}")
-            grade = lambda e: e["grade"] if e else None  # noqa: E731
             if label(a) != label(b) or (a and b and a["value"] != b["value"]):
                 add(kind, "estimate", label(a), label(b), chosen)
             if interval(a) != interval(b):
                 add(kind, "interval", interval(a), interval(b), chosen)
             if grade(a) != grade(b):
                 add(kind, "grade", grade(a), grade(b), chosen)
-        if rows:
-            self.store._insert_rows("incident_changes", (
-                "changed_at", "incident_id", "kind", "field", "old", "new", "report_uid",
-                "report_id"), rows)
-            self.result.changes += len(rows)
+        return rows
 
     def finish(self) -> SyncResult:
-        for incident_id in sorted(self.affected):
-            self.recompute(incident_id)
+        ids = sorted(self.affected)
+        for i in range(0, len(ids), _INCIDENTS_PER_STEP):
+            self.recompute(ids[i:i + _INCIDENTS_PER_STEP])
         return self.result
 
 
