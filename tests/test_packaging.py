@@ -28,7 +28,7 @@ IMPORTED_AS = {
     "pydantic": "pydantic", "typer": "typer", "rich": "rich", "duckdb": "duckdb",
     "trafilatura": "trafilatura", "text2num": "text_to_num", "datasketch": "datasketch",
     "pyarrow": "pyarrow", "fastapi": "fastapi", "uvicorn": "uvicorn",
-    "psycopg": "psycopg", "dask": "distributed",
+    "psycopg": "psycopg", "dask": "distributed", "numpy": "numpy",
     "watchfiles": "watchfiles", "feedparser": "feedparser", "httpx": "httpx",
 }
 NEEDED_BY_A_DEPENDENCY = {
