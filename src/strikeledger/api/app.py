@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strikeledger.api import auth, errors
 from strikeledger.api.routes import export, incidents, reports
 from strikeledger.api.service import Service
+from strikeledger.api.watcher import Watcher
 from strikeledger.export import FORMATS
 from strikeledger.incidents.grade import GRADES
 from strikeledger.model import Kind
@@ -65,23 +66,31 @@ class SecurityHeaders:
 
 
 def create_app(db: str | None = None, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, watch: str | Path | None = None) -> FastAPI:
     """The API and dashboard over the store at ``db`` (see ``open_store``).
 
     ``token`` is the bearer token writes need (default: ``STRIKELEDGER_TOKEN`` or the
     file named by ``STRIKELEDGER_TOKEN_FILE``; none means read-only). ``max_body`` is
-    the largest request body accepted, in bytes.
+    the largest request body accepted, in bytes. ``watch`` is a folder whose new or
+    changed report files are ingested while the app runs (``watcher.Watcher``).
     """
     write_token = auth.resolve_token(token)
     service = Service(db)
     service.open()          # a store that cannot be opened fails here, not at first request
+    service.release()
+    watcher = Watcher(watch, db) if watch is not None else None
+    if watcher is not None:
+        watcher.check()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        service.open()
+        if watcher is not None:
+            watcher.start()
         try:
             yield
         finally:
+            if watcher is not None:
+                watcher.stop()
             service.close()
 
     app = FastAPI(title="strikeledger", version="1", lifespan=lifespan, docs_url=None,
@@ -90,6 +99,7 @@ def create_app(db: str | None = None, token: str | None = None,
                               "incidents, claims and their evidence. See docs/api.md.")
     app.state.service = service
     app.state.write_token = write_token
+    app.state.watcher = watcher
     errors.install(app)
 
     app.add_middleware(SecurityHeaders)

@@ -1,7 +1,8 @@
 """`strikeledger serve`: the HTTP API and the dashboard."""
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -18,6 +19,9 @@ def serve(
                                       help="port to listen on")] = 8000,
     max_body: Annotated[int, typer.Option("--max-body", metavar="BYTES",
                                           help="largest request body")] = 5 * 1024 * 1024,
+    watch: Annotated[Optional[Path], typer.Option(
+        "--watch", metavar="FOLDER", show_default=False,
+        help="ingest report files as they appear in this folder, while serving")] = None,
 ) -> None:
     """Serve the HTTP API and the dashboard (writes need STRIKELEDGER_TOKEN or
     STRIKELEDGER_TOKEN_FILE; see docs/api.md)."""
@@ -26,7 +30,7 @@ def serve(
     from ..api import create_app
     require_store(db)
     with library_errors():
-        api = create_app(db, max_body=max_body)
+        api = create_app(db, max_body=max_body, watch=watch)
     out.print(f"serving {db or 'strikeledger.duckdb'} at http://{host}:{port}/ "
-              f"(API docs at /docs)", highlight=False)
+              f"(API docs at /docs){f'; watching {watch}' if watch else ''}", highlight=False)
     uvicorn.run(api, host=host, port=port, log_level="info")

@@ -93,9 +93,6 @@ def show_incident(inc: dict) -> None:
         table.add_row(f"  {name}", best, _source(chosen) if chosen else e["basis"])
     out.print()
     _print(table)
-    headline = [e for e in inc["estimates"].values() if not e["basis"].startswith("national")]
-    for e in sorted(headline, key=lambda e: _rank(e["kind"])):
-        _print(f"headline {_kind(e['kind'])}: {e['label']} ({e['basis']})", indent=2)
 
     if inc["conflicts"]:
         out.print()

@@ -28,12 +28,17 @@ def require_store(db: str | None) -> None:
              f"one; --db takes a DuckDB file or a postgresql:// URL)", USAGE_ERROR)
 
 
+# How long a command waits for a DuckDB file that another process (a running `serve`,
+# another ingest) holds, before giving up: a server holds it only while it answers.
+BUSY_TIMEOUT = 60.0
+
+
 @contextmanager
 def reading(db: str | None) -> Iterator[Store]:
     """An existing store, closed after the block; library errors become ``fail``."""
     require_store(db)
     with library_errors():
-        store = open_store(db)
+        store = open_store(db, busy_timeout=BUSY_TIMEOUT)
     try:
         with library_errors():
             yield store

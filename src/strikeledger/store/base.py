@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import OrderedDict
 import json
 import logging
 import re
@@ -44,6 +45,7 @@ FIGURE_COLUMNS = schema.FIGURES.names
 CHILD_TABLES: dict[str, tuple[str, ...]] = {t.name: t.names for t in schema.CHILDREN}
 
 MAX_SEARCH_TERMS = 16
+PAIR_CACHE = 20_000       # parsed (report, record) pairs a store keeps (see Store._pairs)
 _TERM = re.compile(r"\w+")
 _SUMMARY_SQL = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
 _FIGURE_SQL = ", ".join(f"f.{c}" for c in FIGURE_COLUMNS if c != "seq")
@@ -159,7 +161,9 @@ def attach_columns(record: Record, figures: dict, places: dict, damage: dict) ->
     """``record`` with the store's columns put back on its items (``seq -> row``): figure
     sentence spans and families, place and damage sentence spans."""
     def span(row) -> TextSpan | None:
-        return None if row is None or row[0] is None else TextSpan(start=row[0], end=row[1])
+        # stored by us from a valid TextSpan: no need to validate again
+        return (None if row is None or row[0] is None
+                else TextSpan.model_construct(start=row[0], end=row[1]))
 
     figs = []
     for i, f in enumerate(record.figures):
@@ -223,6 +227,7 @@ class Store(ABC):
     def __init__(self, target: str):
         self.target = target
         self._closed = False
+        self._pair_cache: OrderedDict[str, tuple[Report, Record]] = OrderedDict()
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -369,11 +374,26 @@ class Store(ABC):
             yield row["uid"], row["seq"], report, record
 
     def _pairs(self, uids: list[str]) -> Iterator[tuple[str, tuple[Report, Record]]]:
-        """(uid, (report, record)) of the stored reports ``uids``, in ingestion order."""
-        p = Params()
-        for uid, _, report, record in self._pairs_where(
-                f"uid IN (SELECT unnest(CAST({p(uids)} AS TEXT[])))", p.values):
-            yield uid, (report, record)
+        """(uid, (report, record)) of the stored reports ``uids``.
+
+        A stored report never changes (its uid is its text's hash), so pairs read once
+        are kept (``PAIR_CACHE`` of them): a server or a watcher that updates one night's
+        incident again and again parses only the new reports.
+        """
+        cache = self._pair_cache
+        missing = [u for u in uids if u not in cache]
+        if missing:
+            p = Params()
+            for uid, _, report, record in self._pairs_where(
+                    f"uid IN (SELECT unnest(CAST({p(missing)} AS TEXT[])))", p.values):
+                cache[uid] = (report, record)
+        for uid in uids:
+            pair = cache.get(uid)
+            if pair is not None:
+                cache.move_to_end(uid)
+                yield uid, pair
+        while len(cache) > PAIR_CACHE:
+            cache.popitem(last=False)
 
     def _pairs_after(self, seq: int, limit: int) -> list[tuple[str, int, Report, Record]]:
         p = Params()

@@ -248,11 +248,12 @@ class _Sync:
                               " headline, valid_to", "estimates", ids, column="incident_id"):
             if r["headline"] and r["valid_to"] is None:
                 old[r["incident_id"]][r["kind"]] = r
-        existed = {r["incident_id"] for r in self._current("incidents", ids)}
+        currents = self._current(ids)
+        existed = set(currents["incidents"].values())
         changed: set[str] = set()
         for table, rows in wanted.items():
             at = list(DERIVED_SCHEMAS[table]).index("incident_id")
-            current = {r["row_hash"]: r["incident_id"] for r in self._current(table, ids)}
+            current = currents[table]
             gone = sorted(h for h in current if h not in rows)
             fresh = [(*r, h, self.ts, None) for h, r in rows.items() if h not in current]
             changed |= {current[h] for h in gone} | {r[at] for r in fresh}
@@ -277,10 +278,17 @@ class _Sync:
                 "report_id"), log_rows)
             self.result.changes += len(log_rows)
 
-    def _current(self, table: str, ids: list[str]) -> list[dict]:
+    def _current(self, ids: list[str]) -> dict[str, dict[str, str]]:
+        """table -> row hash -> incident id of the current rows of ``ids`` (one query)."""
         p = Params()
-        return self.q(f"SELECT incident_id, row_hash FROM {table} WHERE valid_to IS NULL AND"
-                      f" incident_id IN (SELECT unnest(CAST({p(ids)} AS TEXT[])))", p.values)
+        these = f"(SELECT unnest(CAST({p(ids)} AS TEXT[])))"
+        sql = " UNION ALL ".join(
+            f"SELECT '{table}' AS t, incident_id, row_hash FROM {table}"
+            f" WHERE valid_to IS NULL AND incident_id IN {these}" for table in DERIVED_SCHEMAS)
+        out: dict[str, dict[str, str]] = {t: {} for t in DERIVED_SCHEMAS}
+        for r in self.q(sql, p.values):
+            out[r["t"]][r["row_hash"]] = r["incident_id"]
+        return out
 
     def _cause(self, incident_id: str, chosen: str | None) -> NewReport | None:
         new = self.new_in.get(incident_id, [])
