@@ -2,6 +2,7 @@
 in-process client (FastAPI's TestClient) over ``create_app``."""
 from __future__ import annotations
 
+import itertools
 import sys
 import warnings
 from collections.abc import Iterator
@@ -43,14 +44,42 @@ def db(tmp_path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator:
+    """A throwaway PostgreSQL cluster for the API tests (tests/store/pgcluster.py)."""
+    store_tests = Path(__file__).parent.parent / "store"
+    if str(store_tests) not in sys.path:
+        sys.path.insert(0, str(store_tests))
+    from pgcluster import throwaway_cluster
+    with throwaway_cluster() as cluster:
+        yield cluster
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=[pytest.param("duckdb", id="duckdb"),
+                        pytest.param("postgres", id="postgres",
+                                     marks=[pytest.mark.postgres, pytest.mark.slow])])
+def target(request, db) -> str:
+    """The API tests' store, on DuckDB and on a real PostgreSQL: the same reports."""
+    if request.param == "duckdb":
+        return str(db)
+    cluster = request.getfixturevalue("pg_server")
+    url = cluster.create_database(f"api_{next(_databases)}")
+    with open_store(db) as src, open_store(url) as dst:
+        dst.add_many(src.records())
+    return url
+
+
 @pytest.fixture
-def make_client(db) -> Iterator:
+def make_client(target) -> Iterator:
     clients = []
 
     def make(**kwargs) -> TestClient:
         kwargs.setdefault("token", TOKEN)
         raise_errors = kwargs.pop("raise_server_exceptions", True)
-        client = TestClient(create_app(str(db), **kwargs),
+        client = TestClient(create_app(target, **kwargs),
                             raise_server_exceptions=raise_errors)
         client.__enter__()
         clients.append(client)

@@ -105,6 +105,6 @@ def test_as_of_and_history_over_http(client):
     assert any(h["kind"] == "killed" and h["field"] == "estimate" and h["report_id"] == "late"
                for h in history)
     at = history[0]["changed_at"]
-    then = client.get(f"/incidents/2025-06-02?as_of={at}").json()
+    then = client.get("/incidents/2025-06-02", params={"as_of": at}).json()
     now = client.get("/incidents/2025-06-02").json()
     assert then["estimates"]["killed"]["value"] == 2 and now["estimates"]["killed"]["value"] == 5

@@ -21,7 +21,8 @@ def estimate(e: dict) -> dict:
             "place": e["place"], "weapon": e["weapon"], "chosen": e["chosen"],
             "sources": e["sources"],
             "contested_values": [lo, hi] if lo is not None else None,
-            "label": e["label"], "conservative": e["conservative"]}
+            "label": e["label"], "conservative": e["conservative"],
+            "claim_ids": _split(e.get("claim_ids"))}
 
 
 def incident_summary(row: dict) -> dict:

@@ -3,13 +3,16 @@
 CSV: UTF-8, a header row, RFC 4180 quoting; null is an empty field (so an empty string
 reads back as null), booleans are ``true``/``false``, dates ISO, floats in Python's
 shortest round-trip form. JSONL: one object per line, dates as ISO strings. Parquet:
-typed columns (string, int64, float64, bool, date32). pandas and DuckDB read all three.
+typed columns (string, int64, float64, bool, date32). NaN is written as null in all three
+(JSON has no NaN; a NaN is no count or coordinate). pandas and DuckDB read all three
+(tests/export/test_readback.py).
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
+import math
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -19,7 +22,13 @@ from strikeledger.export.atomic import atomic_path, atomic_write
 EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "parquet": "parquet"}
 
 
+def _nan_to_null(value: object) -> object:
+    """NaN is no count or coordinate: every format writes it as null (JSON has no NaN)."""
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
 def _cell(value: object, typ: str) -> str:
+    value = _nan_to_null(value)
     if value is None:
         return ""
     if typ == "bool":
@@ -80,7 +89,7 @@ def write_jsonl(rows: Iterable[Mapping], schema: Mapping[str, str], path: str | 
                 before_replace: Callable[[Path], None] | None = None) -> Path:
     with atomic_write(path, before_replace=before_replace) as fh:
         for row in rows:
-            obj = {c: row.get(c) for c in schema}
+            obj = {c: _nan_to_null(row.get(c)) for c in schema}
             fh.write(json.dumps(obj, ensure_ascii=False, allow_nan=False,
                                 default=_json_default) + "\n")
     return Path(path)
@@ -117,7 +126,7 @@ def write_parquet(rows: Iterable[Mapping], schema: Mapping[str, str], path: str 
         with pq.ParquetWriter(tmp, arrow) as writer:
             while True:       # in slices, so that a long table never sits in memory whole
                 chunk = list(itertools.islice(rows, 5000))
-                columns = {c: [r.get(c) for r in chunk] for c in schema}
+                columns = {c: [_nan_to_null(r.get(c)) for r in chunk] for c in schema}
                 writer.write_table(pa.Table.from_pydict(columns, schema=arrow))
                 if len(chunk) < 5000:
                     break

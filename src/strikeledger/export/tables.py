@@ -71,7 +71,7 @@ DERIVED_SCHEMAS: dict[str, dict[str, str]] = {
         "place": "str", "weapon": "str", "value": "int", "low": "int", "high": "int",
         "qualifier": "str", "grade": "str", "label": "str", "basis": "str",
         "chosen": "str", "sources": "int", "contested_low": "int", "contested_high": "int",
-        "conservative": "int"},
+        "conservative": "int", "claim_ids": "str"},
     "conflicts": {"incident_id": "str", "a": "str", "b": "str", "kind": "str",
                   "place": "str", "weapon": "str", "reason": "str"},
     "revisions": {"incident_id": "str", "old": "str", "new": "str", "reason": "str"},
@@ -181,7 +181,7 @@ def _estimate_row(inc: Incident, e: Estimate, headline: bool) -> dict:
             "low": e.low, "high": e.high, "qualifier": e.qualifier, "grade": e.grade,
             "label": e.label(), "basis": e.basis, "chosen": e.chosen, "sources": e.sources,
             "contested_low": cv[0] if cv else None, "contested_high": cv[1] if cv else None,
-            "conservative": e.conservative()}
+            "conservative": e.conservative(), "claim_ids": _join(e.claim_ids)}
 
 
 def estimate_rows(incidents: Iterable[Incident]) -> list[dict]:

@@ -467,6 +467,8 @@ class Store(ABC):
         A uid or content hash wins over a report_id. When several reports share a report_id, the one
         ingested first is returned; ask by uid for another. None when nothing matches.
         """
+        if "\x00" in key:
+            return None                     # no stored key holds a NUL
         p = Params()
         k = p(key)
         sql = (f"SELECT {_SUMMARY_SQL}, r.text, r.record FROM reports r"
@@ -551,7 +553,9 @@ class Store(ABC):
                 raise InputError(f"kind: unknown figure kind {kind!r}; expected one of "
                                  + ", ".join(k.value for k in Kind)) from None
             clauses.append(f"f.kind = {p(kind)}")
-        if oblast is not None:
+        if oblast is not None and "\x00" in oblast:
+            clauses.append("FALSE")         # no stored name holds a NUL
+        elif oblast is not None:
             needle = p(oblast.strip().lower())
             clauses.append(
                 f"(CASE WHEN f.admin1 IS NOT NULL THEN strpos(lower(f.admin1), {needle}) > 0"
@@ -576,6 +580,7 @@ class Store(ABC):
         no words matches nothing.
         """
         limit = _as_count(limit, "limit")
+        q = (q or "").replace("\x00", " ")      # a NUL is no word (PostgreSQL cannot bind one)
         terms = search_terms(q)
         if not terms or limit == 0:
             return []

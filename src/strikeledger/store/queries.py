@@ -71,7 +71,9 @@ def incident_filter(store: "Store", p: Params, *, as_of=None, date_from=None, da
     if end is not None:
         clauses.append(f"i.date <= {p(end)}")
     if oblast:
-        clauses.append(f"strpos(lower(coalesce(i.oblasts_hit, '')), {p(oblast.lower())}) > 0")
+        # no stored text holds a NUL (the store refuses them; PostgreSQL cannot bind one)
+        clauses.append("FALSE" if "\x00" in oblast else
+                       f"strpos(lower(coalesce(i.oblasts_hit, '')), {p(oblast.lower())}) > 0")
     if kind is not None and kind not in KINDS:
         raise InputError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
     if grade is not None and grade not in GRADES:
@@ -141,6 +143,8 @@ def _rows(store: "Store", table: str, ids: list[str], as_of, where: str = "",
 def resolve(store: "Store", key: str, as_of=None) -> str:
     """The incident id of ``key``: an incident id, or the id of a report it holds."""
     as_of = parse_as_of(as_of)
+    if "\x00" in key:
+        raise NotFoundError(f"no incident {key!r}")
     p = Params()
     k = p(key)
     rows = store._fetch(f"SELECT incident_id FROM incidents WHERE incident_id = {k}"
@@ -204,13 +208,22 @@ def incident(store: "Store", key: str, as_of=None, claims_limit: int | None = No
     return out
 
 
+def _utc(rows: list[dict]) -> list[dict]:
+    for r in rows:
+        at = r.get("changed_at")
+        if isinstance(at, dt.datetime):
+            r["changed_at"] = (at.replace(tzinfo=dt.timezone.utc) if at.tzinfo is None
+                               else at.astimezone(dt.timezone.utc))
+    return rows
+
+
 def history(store: "Store", key: str) -> list[dict]:
     """Every change of the incident's headline estimates, intervals and grades, oldest
-    first: when, kind, field, old -> new, and the report that caused it."""
+    first: when (aware UTC), kind, field, old -> new, and the report that caused it."""
     incident_id = resolve(store, key)
-    return store._fetch("SELECT seq, changed_at, incident_id, kind, field, old, new,"
+    return _utc(store._fetch("SELECT seq, changed_at, incident_id, kind, field, old, new,"
                         " report_uid, report_id FROM incident_changes WHERE incident_id = $1"
-                        " ORDER BY seq", [incident_id])
+                        " ORDER BY seq", [incident_id]))
 
 
 def changes(store: "Store", after: int = 0, limit: int = 500) -> dict:
@@ -219,6 +232,7 @@ def changes(store: "Store", after: int = 0, limit: int = 500) -> dict:
     rows = store._fetch("SELECT seq, changed_at, incident_id, kind, field, old, new,"
                         " report_uid, report_id FROM incident_changes WHERE seq > $1"
                         " ORDER BY seq LIMIT $2", [after, limit])
+    _utc(rows)
     return {"cursor": rows[-1]["seq"] if rows else after, "items": rows}
 
 
