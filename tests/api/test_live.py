@@ -80,6 +80,22 @@ def test_serve_watch_ingests_new_files_and_the_change_feed_shows_them(db, tmp_pa
         assert [h["report_id"] for h in history][0] == "kyiv-2025-07-01"
 
 
+def test_meta_gives_the_change_cursor(client):
+    """The dashboard starts its live view at ``/meta``'s ``changes_cursor`` (the latest
+    change), not at 0, which would replay the whole change log."""
+    from api_data import AUTH
+    cursor = client.get("/meta").json()["changes_cursor"]
+    assert cursor > 0
+    assert client.get(f"/changes?after={cursor}").json()["items"] == []
+    r = client.post("/reports", headers=AUTH, json={
+        "id": "kyiv-2025-07-01", "published": "2025-07-01",
+        "text": "date 2025-07-01\nTwo people were killed in Kyiv, Mayor Vitali Klitschko said."})
+    assert r.status_code == 201
+    items = client.get(f"/changes?after={cursor}").json()["items"]
+    assert {c["incident_id"] for c in items} == {"2025-07-01"}
+    assert client.get("/meta").json()["changes_cursor"] == items[-1]["seq"]
+
+
 def test_change_stream_sends_server_sent_events(client):
     with client.stream("GET", "/changes/stream?seconds=1&every=0.2") as r:
         assert r.headers["content-type"].startswith("text/event-stream")

@@ -13,6 +13,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
+from strikeledger.store import open_store
+
 
 def ids(page: dict) -> list[str]:
     return [i["incident_id"] for i in page["items"]]
@@ -84,6 +86,35 @@ def test_incident_detail_has_claims_with_sentences_conflicts_revisions(client):
     old = next(c for c in inc["claims"] if c["claim_id"] == revision["old"])
     assert old["current"] is False and old["superseded_by"] == revision["new"]
     assert inc["places"][0]["evidence"][0]["text"] == "Kharkiv"
+
+
+def test_claims_carry_their_report_language(target, make_client):
+    """The dashboard marks evidence with its language (issue 14): a claim's ``language``
+    and the incident's ``languages`` come from the record's ``language`` (CONTRACT.md
+    v1.1), here a Ukrainian report whose record is written by hand."""
+    from strikeledger.model import Evidence, Figure, Record, Report, Source
+    text = "У ніч на 11 травня противник атакував 210 ударними БпЛА, повідомили Повітряні сили."
+    phrase = "210 ударними БпЛА"
+    at = text.index(phrase)
+    record = Record(report_id="uk-af-2025-05-11", language="uk",
+                    source=Source(published="2025-05-11"),
+                    attack={"date": "2025-05-11", "date_precision": "day"},
+                    figures=[Figure(kind="drones_launched", value=210, qualifier="exact",
+                                    low=210, high=210, speaker="Ukrainian Air Force",
+                                    evidence=Evidence.of(text, at, at + len(phrase)))])
+    with open_store(target) as store:
+        assert store.add(Report(report_id="uk-af-2025-05-11", text=text,
+                                published="2025-05-11"), record)
+    client = make_client()
+    inc = client.get("/incidents/2025-05-11").json()
+    [uk] = [c for c in inc["claims"] if c["report_id"] == "uk-af-2025-05-11"]
+    assert uk["language"] == "uk" and uk["evidence"]["text"] == phrase
+    assert inc["languages"]["uk-af-2025-05-11"] == "uk"
+    # the English reports' language is whatever their records say (as /reports/{id} gives)
+    for rid in ("af-2025-05-11", "wire-2025-05-11"):
+        stored = client.get(f"/reports/{rid}").json()["record"].get("language")
+        assert inc["languages"][rid] == stored
+        assert {c["language"] for c in inc["claims"] if c["report_id"] == rid} == {stored}
 
 
 def test_incident_detail_damage_and_interval_without_infinity(client):

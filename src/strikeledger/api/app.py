@@ -129,11 +129,12 @@ def create_app(db: str | None = None, token: str | None = None,
 
     @app.get("/meta", tags=["meta"])
     def meta() -> dict:
-        """Vocabularies for filters, the number of reports, and whether writes are on."""
+        """Vocabularies for filters, the number of reports, whether writes are on, and
+        ``changes_cursor``: the latest change's seq (``/changes?after=`` it for what is new)."""
         with service.use() as store:
-            n = store.count_reports()
-        return {"reports": n, "kinds": [k.value for k in Kind], "grades": list(GRADES),
-                "export_formats": list(FORMATS),
+            n, cursor = store.count_reports(), store.change_cursor()
+        return {"reports": n, "changes_cursor": cursor, "kinds": [k.value for k in Kind],
+                "grades": list(GRADES), "export_formats": list(FORMATS),
                 "writes_enabled": write_token is not None}
 
     for router in (incidents.router, reports.router, export.router):

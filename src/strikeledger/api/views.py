@@ -57,7 +57,7 @@ def _sentence(c: dict) -> dict:
             "mark": [0, len(c["evidence_text"])]}
 
 
-def claim(c: dict) -> dict:
+def claim(c: dict, language: str | None = None) -> dict:
     return {
         "claim_id": c["claim_id"], "incident_id": c["incident_id"], "kind": c["kind"],
         "value": c["value"], "qualifier": c["qualifier"], "low": c["low"], "high": c["high"],
@@ -66,6 +66,7 @@ def claim(c: dict) -> dict:
         "report_id": c["report_id"], "source_id": c["source_id"],
         "publisher": c["publisher"], "url": c["url"], "published": c["published"],
         "official": c["official"], "origin": c["origin"], "level": c["level"],
+        "language": language,
         "copies": _split(c["copies"]), "superseded_by": c["superseded_by"],
         "current": c["status"] == "current", "in_conflict": c["in_conflict"],
         "interval": [c["interval_low"], c["interval_high"]],
@@ -84,7 +85,8 @@ def incident_detail(row: dict) -> dict:
         "speakers": row["speakers"],
         "scopes": [estimate(s) for s in row["scopes"]],
         "claim_total": row["claim_total"],
-        "claims": [claim(c) for c in row["claims"]],
+        "languages": row["languages"],
+        "claims": [claim(c, row["languages"].get(c["report_id"])) for c in row["claims"]],
         "conflicts": [{"a": x["a"], "b": x["b"], "reason": x["reason"],
                        "scope": {"kind": x["kind"], "place": x["place"],
                                  "weapon": x["weapon"]}} for x in row["conflicts"]],

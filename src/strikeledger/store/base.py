@@ -439,6 +439,12 @@ class Store(ABC):
             return queries.changes(self, _as_count(after, "after") or 0,
                                    _as_count(limit, "limit") or 0)
 
+    def change_cursor(self) -> int:
+        """The seq of the latest incident change (0 when none): a live view asks
+        ``changes(after=...)`` from here."""
+        with self._mapped("reading changes"):
+            return queries.change_cursor(self)
+
     # --- reads -----------------------------------------------------------------------
 
     def count_reports(self) -> int:

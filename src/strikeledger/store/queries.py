@@ -205,6 +205,22 @@ def incident(store: "Store", key: str, as_of=None, claims_limit: int | None = No
     for s in out["sources"]:
         s["report_ids"] = s["report_ids"].split("; ") if s["report_ids"] else []
         s["publishers"] = s["publishers"].split("; ") if s["publishers"] else []
+    out["languages"] = languages(store, out["report_ids"])
+    return out
+
+
+def languages(store: "Store", report_ids: list[str]) -> dict[str, str | None]:
+    """report id -> its record's ``language`` (CONTRACT.md v1.1; None when not recorded),
+    of the first report stored under each id (as ``Store.get_report`` gives it)."""
+    if not report_ids:
+        return {}
+    p = Params()
+    rows = store._fetch("SELECT report_id, record->>'language' AS language FROM reports"
+                        f" WHERE report_id IN (SELECT unnest(CAST({p(report_ids)} AS TEXT[])))"
+                        " ORDER BY seq", p.values)
+    out: dict[str, str | None] = {}
+    for r in rows:
+        out.setdefault(r["report_id"], r["language"])
     return out
 
 
@@ -224,6 +240,12 @@ def history(store: "Store", key: str) -> list[dict]:
     return _utc(store._fetch("SELECT seq, changed_at, incident_id, kind, field, old, new,"
                         " report_uid, report_id FROM incident_changes WHERE incident_id = $1"
                         " ORDER BY seq", [incident_id]))
+
+
+def change_cursor(store: "Store") -> int:
+    """The seq of the latest change (0 when none): where a live view starts reading."""
+    [row] = store._fetch("SELECT coalesce(max(seq), 0) AS seq FROM incident_changes", [])
+    return int(row["seq"])
 
 
 def changes(store: "Store", after: int = 0, limit: int = 500) -> dict:
