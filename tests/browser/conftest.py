@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import tempfile
-import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
+from browser_support import guarded_page, ingest_texts, serving  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "out" / "screenshots"
-TOKEN = "browser-test-token-0123456789"
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -67,64 +66,31 @@ REPORTS = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _chromium() -> str | None:
     path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
     return path if Path(path).exists() else shutil.which("chromium")
 
 
+# Ingested after the others, in a second batch at least 2 s later: the change log then
+# holds the toll's revision (killed 3 -> 5) and a new attack (Odesa), and "as of" a time
+# between the batches shows the dataset without them.
+LATER = ("kyiv-2025-03-03-toll", "odesa-2025-03-15")
+
+
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory) -> Path:
-    from strikeledger.ingest.run import ingest_paths
-    from strikeledger.store import open_store
     root = tmp_path_factory.mktemp("browser")
-    inputs = root / "reports"
-    inputs.mkdir()
-    for name, text in REPORTS.items():
-        (inputs / f"{name}.txt").write_text(textwrap.dedent(text), encoding="utf-8")
     db = root / "store.duckdb"
-    with open_store(db) as store:
-        result = ingest_paths([inputs], store)
-    assert result.added == len(REPORTS) and not result.errors
+    ingest_texts(db, root / "first", {k: v for k, v in REPORTS.items() if k not in LATER})
+    time.sleep(2.1)
+    ingest_texts(db, root / "later", {k: REPORTS[k] for k in LATER})
     return db
 
 
 @pytest.fixture(scope="session")
 def server(store_path: Path) -> Iterator[str]:
-    """A uvicorn server in a subprocess, on a free port of 127.0.0.1; yields its base URL."""
-    port = _free_port()
-    code = ("import sys, uvicorn; from strikeledger.api import create_app; "
-            "uvicorn.run(create_app(sys.argv[1], token=sys.argv[2]), host='127.0.0.1', "
-            "port=int(sys.argv[3]), log_level='warning')")
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([sys.executable, "-c", code, str(store_path), TOKEN, str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/meta", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"server did not start: {log.read().decode(errors='replace')}")
-            time.sleep(0.1)
+    with serving(store_path) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")
@@ -149,23 +115,8 @@ def browser_context(tmp_path_factory):
 
 @pytest.fixture
 def page(browser_context, server):
-    page = browser_context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
-    # Only this server may be reached: any other request fails the test.
-    outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(server):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-    page.route("**/*", guard)
-    page.outside = outside
-    yield page
-    page.close()
+    with guarded_page(browser_context, server) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

@@ -58,11 +58,30 @@ export function claimAmount(c) {
   return `${c.qualifier === "vague" ? "some (at least" : "at least"} ${c.low}${c.qualifier === "vague" ? ")" : ""}`;
 }
 
+// The languages a record may be in (CONTRACT.md v1.1, the record's `language`).
+export const LANGUAGES = { en: "English", uk: "Ukrainian", ru: "Russian" };
+
+// A mark of a text's language: "UK" with the language's name in its title.
+export function languageMark(lang) {
+  if (!lang) return null;
+  return el("span", { class: "lang-mark", "data-lang": lang, title: `in ${LANGUAGES[lang] || lang} (as written)` },
+    lang.toUpperCase());
+}
+
+// A time as "2025-03-02 18:00:05" (UTC).
+export const utcTime = (iso) => new Date(iso).toISOString().slice(0, 19).replace("T", " ");
+
 // A day as an ECharts time value (UTC midnight) and back.
 export const dayValue = (iso) => Date.parse(`${iso}T00:00:00Z`);
 export const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
 
 // Charts are drawn as SVG: crisp in screenshots, and their labels are in the DOM.
+// chartAt keeps a node's chart, so a redraw (a filter, a live update) replaces its
+// option in place instead of tearing the chart down: nothing flickers.
+export function chartAt(node) {
+  return window.echarts.getInstanceByDom(node) || window.echarts.init(node, null, { renderer: "svg" });
+}
+
 export function chartIn(node) {
   const existing = window.echarts.getInstanceByDom(node);
   if (existing) existing.dispose();

@@ -1,11 +1,14 @@
 // The incident page: headline figures (national first, then per place) with who said
 // them and who said otherwise; one line per conflict; the revisions; a small chart per
 // figure of its claims over time with their sources; every claim with its sentence, the
-// figure marked, and a link to the full report with the evidence highlighted.
+// figure marked, marked with the language it is written in, and a link to the full
+// report with the evidence highlighted; the change log. With an as-of time (the URL's
+// as_of), all of it as the dataset stood then.
 
-import { $, append, chartIn, claimAmount, clear, el, esc, getJSON, kindLabel, setStatus } from "./dom.js";
+import { $, append, chartIn, claimAmount, clear, el, esc, getJSON, kindLabel, languageMark, setStatus,
+         utcTime } from "./dom.js";
 import { setDownload } from "./csv.js";
-import { incidentHash, reportHash } from "./url.js";
+import { asOfTime, incidentHash, reportHash } from "./url.js";
 
 const KIND_ORDER = ["drones_launched", "drones_downed", "missiles_launched", "missiles_downed",
   "killed", "injured", "children_killed", "children_injured"];
@@ -32,10 +35,12 @@ export function uniqueConflicts(conflicts) {
   });
 }
 
-function sentenceWithMark(sentence) {
+// The sentence as written (in the report's language), the figure marked.
+function sentenceWithMark(sentence, lang) {
   const [s, e] = sentence.mark;
   const t = sentence.text;
-  return el("blockquote", { class: "sentence" }, t.slice(0, s), el("mark", {}, t.slice(s, e)), t.slice(e));
+  return el("blockquote", { class: "sentence", lang: lang || null }, t.slice(0, s), el("mark", {}, t.slice(s, e)),
+    t.slice(e));
 }
 
 // The claims behind one estimate, by the ids the library lists for it.
@@ -146,7 +151,45 @@ function drawClaimCharts(inc, byId) {
   $("#claim-charts-none").hidden = scopes.length > 0;
 }
 
-function drawClaims(inc) {
+const FIELD_LABELS = { incident: "attack", estimate: "best estimate", interval: "range", grade: "grade" };
+const CHANGE_WORDS = { created: "first recorded", removed: "removed" };
+
+// The change log, up to the as-of time: the changes one report made to one figure at one
+// moment (its best estimate, range and grade) are one row.
+function drawHistory(items, inc, asOf) {
+  const body = $("#history tbody");
+  clear(body);
+  const until = asOfTime(asOf);
+  const rows = [];
+  for (const c of items) {
+    if (until !== null && Date.parse(c.changed_at) > until) continue;
+    const last = rows[rows.length - 1];
+    if (last && last.changed_at === c.changed_at && last.kind === c.kind && last.report_uid === c.report_uid) {
+      last.changes.push(c);
+    } else {
+      rows.push({ changed_at: c.changed_at, kind: c.kind, report_uid: c.report_uid, report_id: c.report_id,
+                  changes: [c] });
+    }
+  }
+  for (const r of rows) {
+    const what = r.changes.map((c, i) => el("span", { class: `change field-${c.field}`, "data-field": c.field },
+      i ? " · " : "",
+      c.field === "incident" ? `attack ${CHANGE_WORDS[c.new] || c.new}`
+        : [`${FIELD_LABELS[c.field] || c.field} `, c.old ?? el("span", { class: "muted" }, "none"), " → ",
+           c.field === "estimate" ? el("strong", {}, c.new ?? "none") : (c.new ?? "none")]));
+    const link = r.report_id
+      ? el("a", { class: "report-link", href: reportHash(r.report_uid || r.report_id,
+        { incident: inc.incident_id, as_of: asOf }) }, `report ${r.report_id}`)
+      : el("span", { class: "muted" }, "a rebuild");
+    body.appendChild(el("tr", { class: "history-row", "data-kind": r.kind || "", "data-report": r.report_id || "" },
+      el("td", { class: "when" }, utcTime(r.changed_at)),
+      el("td", {}, r.kind ? kindLabel(r.kind) : "the attack"),
+      el("td", {}, what), el("td", {}, link)));
+  }
+  if (!rows.length) body.appendChild(el("tr", {}, el("td", { colspan: 4, class: "muted" }, "no change recorded")));
+}
+
+function drawClaims(inc, asOf) {
   const box = $("#claims");
   clear(box);
   const kinds = [...new Set(inc.claims.map((c) => c.kind))].sort((a, b) => kindRank(a) - kindRank(b));
@@ -154,30 +197,39 @@ function drawClaims(inc) {
     const ol = el("ol", {});
     for (const c of inc.claims.filter((x) => x.kind === kind)) {
       const ev = c.evidence;
-      const link = reportHash(c.report_id, { start: ev.start, end: ev.end, incident: inc.incident_id });
-      ol.appendChild(el("li", { class: "claim", "data-claim": c.claim_id, "data-kind": c.kind },
+      const link = reportHash(c.report_id, { start: ev.start, end: ev.end, incident: inc.incident_id, as_of: asOf });
+      ol.appendChild(el("li", { class: "claim", "data-claim": c.claim_id, "data-kind": c.kind, "data-lang": c.language },
         el("div", { class: "claim-head" },
+          languageMark(c.language), c.language ? " " : "",
           el("span", { class: c.current ? null : "superseded" }, `${claimAmount(c)}${c.place ? " in " + c.place : ""}`),
           c.weapon ? ` · ${c.weapon}` : "",
           ` — ${c.speaker ? c.speaker + (c.speaker_role ? ", " + c.speaker_role : "") : "the report (no speaker named)"}`,
           el("span", { class: "muted" }, `; ${c.publisher ? c.publisher + ", " : ""}${c.published || "undated"}; `),
           el("a", { href: link, class: "report-link" }, `report ${c.report_id}`)),
-        sentenceWithMark(ev.sentence)));
+        sentenceWithMark(ev.sentence, c.language)));
     }
     box.appendChild(el("section", { class: "kind", "data-kind": kind }, el("h4", {}, kindLabel(kind)), ol));
   }
 }
 
-export async function showIncident(id) {
-  let inc;
+export async function showIncident(id, params = new URLSearchParams()) {
+  const asOf = params.get("as_of") || "";
+  const path = `/incidents/${encodeURIComponent(id)}`;
+  let inc, history;
   try {
-    inc = await getJSON(`/incidents/${encodeURIComponent(id)}`);
+    [inc, history] = await Promise.all([
+      getJSON(`${path}${asOf ? "?" + new URLSearchParams({ as_of: asOf }) : ""}`), getJSON(`${path}/history`)]);
   } catch (e) {
-    setStatus(`could not load incident ${id}: ${e.message}`);
+    setStatus(`could not load incident ${id}${asOf ? " as of " + asOf : ""}: ${e.message}`);
+    $("#incident-title").textContent = `Attack ${id}: not found${asOf ? " as of " + asOf.replace("T", " ") : ""}`;
+    for (const n of ["#incident-meta", "#estimates tbody", "#conflicts", "#revisions", "#claims", "#history tbody",
+                     "#places", "#damage"]) clear($(n));
+    $("#view-incident").dataset.incident = "";
     document.body.dataset.ready = "incident";
     return;
   }
   const byId = Object.fromEntries(inc.claims.map((c) => [c.claim_id, c]));
+  $("#view-incident").dataset.incident = inc.incident_id;
   document.title = `strikeledger: attack of ${inc.date || inc.incident_id}`;
   $("#incident-title").textContent = `Attack of ${inc.date || "unknown date"}`
     + (inc.incident_id !== inc.date ? ` (${inc.incident_id})` : "");
@@ -185,13 +237,14 @@ export async function showIncident(id) {
     + `${inc.claim_count} claim(s); oblasts hit: ${inc.oblasts_hit.join(", ") || "none known"}`
     + (inc.weapons.length ? `; weapons: ${inc.weapons.join(", ")}` : "");
   const permalink = $("#permalink");
-  permalink.href = `${location.origin}${location.pathname}${incidentHash(inc.incident_id)}`;
+  permalink.href = `${location.origin}${location.pathname}${incidentHash(inc.incident_id, asOf)}`;
   permalink.textContent = permalink.href;
   drawEstimates(inc, byId);
   drawConflicts(inc, byId);
   drawRevisions(inc, byId);
   drawClaimCharts(inc, byId);
-  drawClaims(inc);
+  drawClaims(inc, asOf);
+  drawHistory(history.items, inc, asOf);
   const places = $("#places");
   clear(places);
   inc.places.forEach((p) => places.appendChild(
@@ -202,10 +255,10 @@ export async function showIncident(id) {
   if (!inc.damage.length) damage.appendChild(el("li", { class: "muted" }, "none reported"));
   setDownload($("#claims-csv"), `strikeledger-${inc.incident_id}-claims.csv`,
     ["incident", "claim", "kind", "stated", "qualifier", "value", "low", "high", "place", "weapon",
-     "speaker", "publisher", "published", "report", "status", "evidence"],
+     "speaker", "publisher", "published", "report", "status", "language", "evidence"],
     inc.claims.map((c) => [inc.incident_id, c.claim_id, c.kind, claimAmount(c), c.qualifier, c.value, c.low,
       c.high, c.place, c.weapon, c.speaker, c.publisher, c.published, c.report_id,
-      c.current ? "current" : "superseded", c.evidence.text]));
+      c.current ? "current" : "superseded", c.language, c.evidence.text]));
   document.body.dataset.ready = "incident";
 }
 

@@ -2,7 +2,7 @@
 // (attacks that hit each, or a casualty kind), with its legend; a click on an oblast
 // filters the page by it. Beside it, the same numbers as a table.
 
-import { chartIn, el, clear, esc, kindLabel } from "./dom.js";
+import { chartAt, el, clear, esc, kindLabel } from "./dom.js";
 
 export const MEASURES = {
   attacks: "attacks (incidents that hit it)",
@@ -36,7 +36,8 @@ export function drawMap(node, geo, rows, { measure, selected, onPick }) {
     window.echarts.registerMap("ukraine", geo);
     registered = true;
   }
-  const chart = chartIn(node);
+  const chart = chartAt(node);
+  chart.off("click");
   const names = geo.features.map((f) => f.properties.admin1);
   const data = names.map((n) => ({ name: n, value: rows[n] ? rows[n][measure] : 0, selected: n === selected }));
   const max = Math.max(1, ...data.map((d) => d.value));
@@ -57,7 +58,7 @@ export function drawMap(node, geo, rows, { measure, selected, onPick }) {
       select: { label: { show: true, fontWeight: "bold" }, itemStyle: { areaColor: null, borderColor: "#0a4", borderWidth: 2.5 } },
       data,
     }],
-  });
+  }, { notMerge: true });
   chart.on("click", (p) => { if (p.name) onPick(p.name === selected ? "" : p.name); });
   return chart;
 }

@@ -1,10 +1,8 @@
 // A report's full text, with the evidence of a claim highlighted (and every other
 // figure's evidence lightly marked), reached from a claim's "report" link.
 
-import { $, clear, el, getJSON, kindLabel, setStatus } from "./dom.js";
+import { $, clear, el, getJSON, kindLabel, LANGUAGES, languageMark, setStatus } from "./dom.js";
 import { incidentHash } from "./url.js";
-
-const LANGUAGES = { en: "English", uk: "Ukrainian", ru: "Russian" };
 
 export async function showReport(id, params) {
   let rep;
@@ -17,7 +15,7 @@ export async function showReport(id, params) {
   }
   const incident = params.get("incident");
   const back = $("#report-back");
-  back.href = incident ? incidentHash(incident) : "#/";
+  back.href = incident ? incidentHash(incident, params.get("as_of") || "") : "#/";
   back.textContent = incident ? `← attack of ${incident}` : "← all attacks";
   $("#report-title").textContent = `Report ${rep.report_id}`;
   const record = rep.record || {};
@@ -25,7 +23,7 @@ export async function showReport(id, params) {
   const meta = $("#report-meta");
   clear(meta);
   meta.append(`${rep.publisher || "publisher unknown"}, published ${rep.published || "undated"}; attack date ${rep.attack_date || "unknown"}`);
-  if (lang) meta.append(el("span", { class: "lang", lang, title: "language of the original" }, ` [${LANGUAGES[lang] || lang}]`));
+  if (lang) meta.append("; ", languageMark(lang), ` written in ${LANGUAGES[lang] || lang}`);
   if (rep.url) meta.append("; ", el("a", { href: rep.url, rel: "noopener noreferrer" }, "original"));
 
   const text = rep.text;

@@ -8,7 +8,7 @@
 // number: a contested "500–595" launched is a bar from 500 to 595 with 595 marked, never a
 // bar of 500 beside 568 downed.
 
-import { chartIn, dayValue, esc, isoDay, kindLabel, QUALIFIER_LABELS } from "./dom.js";
+import { chartAt, dayValue, esc, isoDay, kindLabel, QUALIFIER_LABELS } from "./dom.js";
 
 const PANELS = [
   { name: "launched and stopped", kinds: ["drones_launched", "drones_downed", "missiles_launched", "missiles_downed"] },
@@ -73,11 +73,13 @@ function renderer(k, n) {
 }
 
 export function drawTimeline(node, incidents, { from, to, onBrush, onOpen }) {
-  const chart = chartIn(node);
+  const chart = chartAt(node);
+  chart.off("click");
+  chart.off("datazoom");
   const dated = incidents.filter((i) => i.date);
   if (!dated.length) {
     chart.setOption({ title: { text: "no dated attacks in this selection", left: "center", top: "middle",
-                               textStyle: { fontSize: 13, color: "#777", fontWeight: "normal" } } });
+                               textStyle: { fontSize: 13, color: "#777", fontWeight: "normal" } } }, { notMerge: true });
     return chart;
   }
   const days = dated.map((i) => dayValue(i.date));
@@ -116,7 +118,7 @@ export function drawTimeline(node, incidents, { from, to, onBrush, onOpen }) {
       { type: "inside", xAxisIndex: [0, 1], filterMode: "none" },
     ],
     series,
-  });
+  }, { notMerge: true });
   chart.on("click", (p) => { if (p.data && p.data.incident) onOpen(p.data.incident); });
   let pending = null;
   chart.on("datazoom", () => {
