@@ -42,10 +42,16 @@ function showFilters(f) {
   $("#f-oblast").value = f.oblast;
   $("#f-kind").value = f.kind;
   $("#f-metric").value = f.map;
-  // a date alone means its end, as the API reads it
-  $("#f-asof").value = /^\d{4}-\d{2}-\d{2}$/.test(f.as_of) ? `${f.as_of}T23:59:59` : f.as_of;
+  showAsOfInput(f.as_of);
   $("#back").href = dashboardHash(f);
 }
+
+// The as-of control shows the URL's time (a date alone means its end, as the API reads
+// it) and gives it back with seconds, so that one time has one URL.
+function showAsOfInput(asOf) {
+  $("#f-asof").value = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59` : asOf;
+}
+const asOfInput = () => $("#f-asof").value.replace(/T(\d\d:\d\d)$/, "T$1:00");
 
 // The note that the page shows the past, with the way back to now (other filters kept).
 function showAsOf(asOf, hashNow) {
@@ -157,6 +163,7 @@ function route() {
   const { view, id, params } = parse();
   VIEWS.forEach((v) => { $(v).hidden = v !== `#view-${view}`; });
   if (view !== "dashboard") showAsOf(params.get("as_of") || "", view === "incident" ? incidentHash(id) : "#/");
+  if (view === "incident") showAsOfInput(params.get("as_of") || "");
   if (view === "incident") showIncident(id, params);
   else if (view === "report") showReport(id, params);
   else { document.title = "strikeledger"; showDashboard(filtersOf(params)); }
@@ -174,11 +181,20 @@ async function start() {
   state.meta.kinds.forEach((k) => $("#f-kind").appendChild(el("option", { value: k }, kindLabel(k))));
   Object.entries(MEASURES).forEach(([k, v]) => $("#f-metric").appendChild(el("option", { value: k }, v)));
   const fromForm = () => ({ from: $("#f-from").value, to: $("#f-to").value, oblast: $("#f-oblast").value,
-                            kind: $("#f-kind").value, map: $("#f-metric").value, as_of: $("#f-asof").value });
-  $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); setFilters(fromForm()); });
-  for (const id of ["#f-oblast", "#f-kind", "#f-metric", "#f-from", "#f-to", "#f-asof"]) {
+                            kind: $("#f-kind").value, map: $("#f-metric").value, as_of: asOfInput() });
+  // On an incident page a new as-of time shows that incident as it stood then (every
+  // other filter fires its change at once and goes to the dashboard).
+  const asOfHere = () => {
+    const { view, id, params } = parse();
+    if (view !== "incident") return false;
+    if (asOfInput() !== (params.get("as_of") || "")) location.hash = incidentHash(id, asOfInput());
+    return true;
+  };
+  $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); if (!asOfHere()) setFilters(fromForm()); });
+  for (const id of ["#f-oblast", "#f-kind", "#f-metric", "#f-from", "#f-to"]) {
     $(id).addEventListener("change", () => setFilters(fromForm()));
   }
+  $("#f-asof").addEventListener("change", () => { if (!asOfHere()) setFilters(fromForm()); });
   $("#f-reset").addEventListener("click", () => { location.hash = "#/"; });
   $("#search").addEventListener("submit", (ev) => { ev.preventDefault(); search($("#q").value.trim()); });
   window.addEventListener("hashchange", route);

@@ -134,7 +134,8 @@ function drawClaimCharts(inc, byId) {
         const c = p.data.claim;
         if (!c) return "";
         return `<b>${esc(claimAmount(c))}</b> ${esc(kindLabel(c.kind))}<br>${esc(source(c))}`
-          + `${c.published ? ", " + esc(c.published) : ""}<br>${esc(p.data.status)}<br><i>${esc(c.evidence.text)}</i>`;
+          + `${c.published ? ", " + esc(c.published) : ""}<br>${esc(p.data.status)}<br>`
+          + `${c.language ? `[${esc(c.language.toUpperCase())}] ` : ""}<i>${esc(c.evidence.text)}</i>`;
       } },
       xAxis: { type: "category", data: cats, axisLabel: { fontSize: 9, lineHeight: 12, interval: 0, width: 110, overflow: "truncate" } },
       yAxis: { type: "value", min: 0, axisLabel: { fontSize: 9 } },
