@@ -223,12 +223,13 @@ class FigurePatterns(_File):
     patterns: dict[str, PatternWithRefs]
     case_sensitive: list[str] = []
     multiline: list[str] = []
+    requires: dict[str, list[LowerPhrase]] = {}  # pattern -> one of these words is in any match
 
     @classmethod
     def cross_check(cls, raw: dict) -> list[str]:
         patterns = raw.get("patterns") if isinstance(raw.get("patterns"), dict) else {}
-        return [f"{key}: {name!r} is not a pattern" for key in ("case_sensitive", "multiline")
-                for name in (raw.get(key) if isinstance(raw.get(key), list) else ()) if name not in patterns]
+        return [f"{key}: {name!r} is not a pattern" for key in ("case_sensitive", "multiline", "requires")
+                for name in (raw.get(key) if isinstance(raw.get(key), (list, dict)) else ()) if name not in patterns]
 
 
 class ContextCues(_File):

@@ -467,6 +467,7 @@ def find_damage(doc: Document) -> None:
     heads: set[str] = set()  # the last words of the heads found so far
     abroad = doc.foreign if by_sentence else []
     abroad_starts = [a for a, _ in abroad]
+    located: dict[tuple[int, int], bool] = {}
     header_cue: tuple[int, int] | None = None  # "Damaged:" heading a list of items
     for i, ctx in enumerate(doc.scopes):
         item = _LIST_ITEM.match(text, doc.line_start(ctx.start))
@@ -492,7 +493,7 @@ def find_damage(doc: Document) -> None:
         for o in objs:
             if ctx.about_other_event(o.head_start):
                 continue
-            if _abroad(text, o, reading.clause_of(o.head_start), abroad, abroad_starts):
+            if _abroad(text, o, reading.clause_of(o.head_start), abroad, abroad_starts, located):
                 continue  # "the Moscow oil refinery", "a barn in Poland": not in Ukraine
             if _only_a_location(folded, o, ends, reading, vocab):
                 continue
@@ -552,17 +553,17 @@ _LOCATED_IN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECA
 
 
 def _abroad(text: str, o: _Object, clause: tuple[int, int], foreign: list[tuple[int, int]],
-            starts: list[int]) -> bool:
+            starts: list[int], located: dict[tuple[int, int], bool]) -> bool:
     """The object is outside Ukraine: a foreign place names it ("the Moscow oil refinery")
-    or locates its clause ("a barn in Poland"). Russia as the attacker locates nothing."""
-    lo = bisect.bisect_left(starts, min(o.start, clause[0]))
-    hi = bisect.bisect_left(starts, max(o.end, clause[1]))
-    for a in starts[lo:hi]:
-        if o.start <= a < o.end:
-            return True
-        if clause[0] <= a < clause[1] and _LOCATED_IN.search(text, max(clause[0], a - 12), a):
-            return True
-    return False
+    or locates its clause ("a barn in Poland"). Russia as the attacker locates nothing.
+    ``located`` remembers, per clause, whether a foreign place locates it."""
+    i = bisect.bisect_left(starts, o.start)
+    if i < len(starts) and starts[i] < o.end:
+        return True
+    if clause not in located:
+        lo, hi = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
+        located[clause] = any(_LOCATED_IN.search(text, max(clause[0], a - 12), a) for a in starts[lo:hi])
+    return located[clause]
 
 
 _LIST_ITEM = re.compile(r"[ \t]*[–—•*·-]\s")

@@ -183,9 +183,10 @@ class PlaceResolver:
         text, mentions, places = doc.text, doc.place_mentions, doc.places
         self.doc = doc
         self.text, self.sents, self.paras = text, doc.sentences, doc.paragraphs
-        self.mentions = [m for m in mentions if not is_title_place(text, m)]
+        titled = [is_title_place(text, m) for m in mentions]
+        self.mentions = [m for m, t in zip(mentions, titled) if not t]
         self.mention_starts = [m.start for m in self.mentions]
-        self.titles = [m for m in mentions if is_title_place(text, m)]
+        self.titles = [m for m, t in zip(mentions, titled) if t]
         self.title_starts = [m.start for m in self.titles]
         self.hit = {p.name for p in places if p.role == "hit"}
         # the places hit, by the level a figure's "in the city" / "over the region" asks for

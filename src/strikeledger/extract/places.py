@@ -473,6 +473,8 @@ class _Headings:
         self.memo: dict[tuple[int, int], _Joined] = {}
 
     def facts(self, i: int, end: int, claim: bool) -> _Joined:
+        if (i, end) in self.memo:
+            return self.memo[(i, end)]
         doc = self.doc
         last = bisect.bisect_left(doc.sentence_starts, end) - 1  # the last sentence that starts before end
         k = i

@@ -81,6 +81,14 @@ class Vocabulary:
     not_a_count: dict[str, tuple[str, ...]] = None  # type: ignore[assignment]  # minus, thirds, fifth
 
 
+@functools.lru_cache(maxsize=8192)
+def quantity(value: int | None, qualifier: Qualifier | str, low: int | None = None,
+             high: int | None = None) -> Quantity:
+    """``Quantity.make``, made once per distinct amount (a report states the same few
+    amounts many times; nothing changes a Quantity once made)."""
+    return Quantity.make(value, qualifier, low, high)
+
+
 # More digits than any count of drones or people can have (and than a BIGINT holds).
 _MAX_DIGITS = 15
 
@@ -428,7 +436,7 @@ def _single(text: str, sm: re.Match, phrase: bool, P: _Patterns) -> QuantityMent
     else:
         qual = "exact"
     return QuantityMention(sm.start(), sm.end(), sm.start("num"), sm.end("num"),
-                           Quantity.make(value, qual), bare)
+                           quantity(value, qual), bare)
 
 
 def _range_bounds(m: re.Match, P: _Patterns) -> tuple[int, int] | None:
@@ -474,7 +482,7 @@ def _scan(text: str, start: int, end: int, phrase: bool, folded: str | None = No
             pos = e
             if not _dropped(text, m.start(), e, P):
                 out.append(QuantityMention(m.start(), e, m.start("vague"), m.end("vague"),
-                                           Quantity.make(None, Qualifier.vague, low), False))
+                                           quantity(None, Qualifier.vague, low), False))
         elif m.group("r2") is not None:
             sep = m.group("rs").strip().lower()
             opener = (m.group("ro") or "").lower()
@@ -489,7 +497,7 @@ def _scan(text: str, start: int, end: int, phrase: bool, folded: str | None = No
                 if not _dropped(text, m.start(), m.end(), P):
                     out.append(QuantityMention(
                         m.start(), m.end(), m.start("num"), m.end("r2"),
-                        Quantity.make(None, Qualifier.range, bounds[0], bounds[1]), False))
+                        quantity(None, Qualifier.range, bounds[0], bounds[1]), False))
                 continue
             # not a range: the first number on its own, then go on from the second
             single_at(m.start("num") if opener else m.start())
@@ -616,7 +624,7 @@ def _qualified_after(text: str, first: QuantityMention, P: _Patterns) -> Quantit
             return None
     elif said != "exact":
         return None
-    return Quantity.make(first.quantity.value, q)
+    return quantity(first.quantity.value, q)
 
 
 def _joined_bounds(text: str, a: QuantityMention, b: QuantityMention) -> Quantity | None:
@@ -632,7 +640,7 @@ def _joined_bounds(text: str, a: QuantityMention, b: QuantityMention) -> Quantit
         return None
     if low is None or high is None or low >= high:
         return None
-    return Quantity.make(None, Qualifier.range, low, high)
+    return quantity(None, Qualifier.range, low, high)
 
 
 def carry_qualifier(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
@@ -651,7 +659,7 @@ def carry_qualifier(text: str, mentions: list[QuantityMention]) -> list[Quantity
         if (prev is not None and m.bare and m.quantity.value not in (None, 1)
                 and prev.quantity.qualifier in _BOUNDED and prev.end <= m.start
                 and _coordinated(text[prev.end:m.start], P)):
-            m = replace(m, quantity=Quantity.make(m.quantity.value, prev.quantity.qualifier),
+            m = replace(m, quantity=quantity(m.quantity.value, prev.quantity.qualifier),
                         carried=True)
         out.append(m)
         prev = m

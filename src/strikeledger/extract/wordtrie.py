@@ -32,13 +32,16 @@ def literal_atoms(text: str, space: str = r"\s+", hyphen: str = r"[-‐‑]") ->
     return atoms
 
 
-def _depth(node: dict) -> int:
-    return max((1 + _depth(child) for key, child in node.items() if key != _END), default=0)
+def _depths(node: dict, out: dict[int, int]) -> int:
+    """The depth of every node below ``node`` (by id), computed once each."""
+    d = max((1 + _depths(child, out) for key, child in node.items() if key != _END), default=0)
+    out[id(node)] = d
+    return d
 
 
-def _serialise(node: dict) -> str:
-    branches = sorted((k for k in node if k != _END), key=lambda k: -_depth(node[k]))
-    alts = [k + _serialise(node[k]) for k in branches]
+def _serialise(node: dict, depth: dict[int, int]) -> str:
+    branches = sorted((k for k in node if k != _END), key=lambda k: -depth[id(node[k])])
+    alts = [k + _serialise(node[k], depth) for k in branches]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -55,4 +58,6 @@ def trie_regex(items: Iterable[Sequence[str]]) -> str:
         for atom in atoms:
             node = node.setdefault(atom, {})
         node[_END] = {}
-    return _serialise(root) or "(?!)"
+    depth: dict[int, int] = {}
+    _depths(root, depth)
+    return _serialise(root, depth) or "(?!)"

@@ -36,7 +36,7 @@ from .state import Candidate
 __all__ = ["Candidate", "read_figures"]
 
 
-@annotator("figures", reads=("text", "line_starts", "sentences", "skipped", "scopes", "quantities",
+@annotator("figures", reads=("text", "folded", "line_starts", "sentences", "skipped", "scopes", "quantities",
                              "weapon_mentions", "lang"),
            assigns=("candidates",))
 def read_figures(doc: Document) -> None:

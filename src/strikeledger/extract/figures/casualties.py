@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...model import Kind, Quantity
+from ...model import Kind
+from ..quantities import quantity
 from .noun_phrases import WINDOW
 from .state import CHILD, INJURED, KILLED, PERSON
 from .verbs import aux_cue_ahead, casualty_verb, left_adjacent, left_cue_start, verb_at, verb_end
@@ -105,10 +106,10 @@ def singles(r: Reader, si: int, s0: int, s1: int) -> None:
         before = text[max(s0, m.start() - 40):m.start()]
         app = v.appositive.match(text, m.end(), s1)
         after_pos = app.end() if app else m.end()
-        p = v.aux_adv.match(text, after_pos, s1).end()
+        p = r.after_aux(after_pos, s1)
         right = verb_at(r, p, s1, PERSON)
         fam = CHILD if is_child else PERSON
-        q = Quantity.make(1, "exact")
+        q = quantity(1, "exact")
         if right and (v.has_aux.match(text, after_pos, s1) or v.died_after.match(text, after_pos, s1)
                       or r.clause_start(s0, m.start())):
             end = m.end() if fam == CHILD else verb_end(r, after_pos, s1)

@@ -5,6 +5,7 @@ and bare amounts that take what they count from the words or figures before them
 Shaheds were launched; 63 were shot down", "the death toll rose to 7")."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ from .verbs import casualty_word_after, left_adjacent, nearest_left, toll_kind
 if TYPE_CHECKING:
     from ..quantities import QuantityMention
     from .reader import Reader
+
+
+_NEXT = re.compile(r"\s*")
 
 
 @dataclass(slots=True)
@@ -41,6 +45,9 @@ def read_bare(r: Reader, si: int, s0: int, s1: int, m: QuantityMention, mentions
     text, v, st = r.text, r.v, r.state
     q = m.quantity
     weapon, right_kinds = reading.weapon, reading.right_kinds
+    nxt = _NEXT.match(text, m.end, s1)
+    if nxt.end() < s1 and text[nxt.end()].isdigit() and not v.total_before.search(before):
+        return None  # "5 5 5": another amount follows; only "one of 16" could count here
     of_cas = v.of_the_casualties.match(text, m.end, s1)
     if of_cas:
         verb = KILLED if v.killed.match(of_cas.group("what")) else INJURED

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...model import Quantity
 from ..document import Document
-from ..quantities import QuantityMention, carry_qualifier
+from ..quantities import QuantityMention, carry_qualifier, quantity
 from ..weapons import WeaponMention
 from .casualties import child, person, singles
 from .noun_phrases import antecedent_weapon, noun_phrase
@@ -30,11 +29,28 @@ class Reader:
         self.weapon_starts = [w.start for w in self.weapons]
         self.state = FigureState(len(doc.text))
         self._first_word: dict[int, int] = {}  # sentence start -> its first letter or digit
+        self._after_aux: dict[tuple[int, int], int] = {}  # (pos, limit) -> end of the auxiliaries there
 
     # -- shared by the rules --------------------------------------------------------------
+    def after_aux(self, pos: int, limit: int) -> int:
+        """Where the auxiliaries and adverbs after ``pos`` end ("were later", ", it said, were"):
+        the rules ask at the same places again and again, so each is matched once."""
+        key = (pos, limit)
+        end = self._after_aux.get(key)
+        if end is None:
+            end = self._after_aux[key] = self.v.aux_adv.match(self.text, pos, limit).end()
+        return end
+
     def emit(self, fam, verb, q, start, end, si, weapon=None) -> Candidate | None:
         return self.state.emit(fam, verb, q, start, end, si, weapon=weapon,
                                in_list_item=fam in (DRONE, MISSILE) and self.in_list_item(start))
+
+    def may(self, pattern: str, lo: int, hi: int) -> bool:
+        """Whether ``pattern`` can match in text[lo:hi]: one of the words it requires is
+        there (a long run of amounts must not cost a scan of the window per amount)."""
+        words = self.v.requires.get(pattern)
+        folded = self.doc.folded
+        return words is None or any(folded.find(w, lo, hi) != -1 for w in words)
 
     def in_list_item(self, pos: int) -> bool:
         return bool(self.v.list_item.match(self.text, self.doc.line_start(pos)))
@@ -56,6 +72,7 @@ class Reader:
     def sentence(self, si: int, s0: int, s1: int) -> None:
         text, v, st = self.text, self.v, self.state
         st.new_sentence(si)
+        self._after_aux.clear()
         line_start = self.doc.line_start(s0)
         is_list_item = bool(v.list_item.match(text, line_start)) and line_start >= s0 - 3
         if not is_list_item and not text[s0:s1].rstrip().endswith(":"):
@@ -109,7 +126,12 @@ class Reader:
         fam, weapons, np_end = parsed
         q = m.quantity
         before = text[max(s0, m.start - 40):m.start]
-        if fam == SKIP or v.not_before.search(before) or v.hits_by.search(text, max(s0, m.start - 150), m.start):
+        if fam == SKIP:
+            return
+        if self.may("not_before", max(s0, m.start - 40), m.start) and v.not_before.search(before):
+            return
+        lo = max(s0, m.start - 150)
+        if self.may("hits_by", lo, m.start) and v.hits_by.search(text, lo, m.start):
             return
         if v.rate.match(text, np_end, s1):
             return
@@ -163,7 +185,7 @@ def _carry(r: Reader, mentions: list[QuantityMention]) -> list[QuantityMention]:
                 and prev.quantity.qualifier in ("at_least", "more_than", "approx", "nearly")
                 and v.casualty_list.fullmatch(text, prev.end, orig.start)):
             # "at least 4 killed and 12 injured", "killing at least 12 and injuring 63"
-            new = replace(orig, quantity=Quantity.make(orig.quantity.value, prev.quantity.qualifier))
+            new = replace(orig, quantity=quantity(orig.quantity.value, prev.quantity.qualifier))
         out.append(new)
     return out
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...model import Kind, Quantity
+from ...model import Kind
+from ..quantities import quantity
 from .noun_phrases import weapons_in
 from .state import DOWNED, LAUNCHED, family_of_weapon
 
@@ -55,10 +56,10 @@ def table_cells(r: Reader, si: int, s0: int, s1: int) -> None:
             continue
         for x in covering:  # "Kh-101: 8, Iskander-M: 3": 8 counts Kh-101s, not Iskanders
             st.drop(x)
-        r.emit(fam, verb, Quantity.make(int(cell.group("n")), "exact"), w.start, cell.end("n"), si,
+        r.emit(fam, verb, quantity(int(cell.group("n")), "exact"), w.start, cell.end("n"), si,
                weapon=w.canonical)
         if line_head and cell.group("d") is not None:
-            r.emit(fam, DOWNED, Quantity.make(int(cell.group("d")), "exact"), cell.start("dw"),
+            r.emit(fam, DOWNED, quantity(int(cell.group("d")), "exact"), cell.start("dw"),
                    cell.end("d"), si, weapon=w.canonical)
 
 
@@ -77,7 +78,7 @@ def single_weapons(r: Reader, si: int, s0: int, s1: int) -> None:
         if prev is not None and fam:
             verb = LAUNCHED if prev.kind in (Kind.drones_launched, Kind.missiles_launched) else DOWNED
             astart = art.start() + v.single_article.search(art.group(0)).start()
-            r.emit(fam, verb, Quantity.make(1, "exact"), astart, w.end, si, weapon=w.canonical)
+            r.emit(fam, verb, quantity(1, "exact"), astart, w.end, si, weapon=w.canonical)
 
 
 def list_header(r: Reader, s0: int, s1: int) -> None:

@@ -39,7 +39,7 @@ def right_cue(r: Reader, pos: int, limit: int, fam: str) -> tuple[list[str], boo
     """The verb group after a noun phrase ("were fired and shot down") and whether it
     has an auxiliary ("were") rather than a bare participle ("drones launched")."""
     text, v = r.text, r.v
-    p = v.aux_adv.match(text, pos, limit).end()
+    p = r.after_aux(pos, limit)
     has_aux = bool(v.has_aux.match(text, pos, limit))
     kinds = []
     k = verb_at(r, p, limit, fam)
@@ -55,12 +55,12 @@ def right_cue(r: Reader, pos: int, limit: int, fam: str) -> tuple[list[str], boo
 
 def hit_after(r: Reader, pos: int, limit: int) -> bool:
     """The weapons hit something ("54 drones hit 19 locations"): no launch or downing."""
-    p = r.v.aux_adv.match(r.text, pos, limit).end()
+    p = r.after_aux(pos, limit)
     return bool(r.v.hit.match(r.text, p, limit))
 
 
 def casualty_word_after(r: Reader, pos: int, limit: int) -> bool:
-    p = r.v.aux_adv.match(r.text, pos, limit).end()
+    p = r.after_aux(pos, limit)
     return bool(r.v.killed.match(r.text, p, limit) or r.v.injured.match(r.text, p, limit))
 
 
@@ -115,7 +115,7 @@ def aux_cue_ahead(r: Reader, pos: int, limit: int, fam: str) -> str | None:
 
 def verb_end(r: Reader, pos: int, limit: int) -> int:
     """The end of the verb group after ``pos`` ("were killed"), else ``pos``."""
-    p = r.v.aux_adv.match(r.text, pos, limit).end()
+    p = r.after_aux(pos, limit)
     for pat in (r.v.killed, r.v.injured, r.v.launched, r.v.downed):
         m = pat.match(r.text, p, limit)
         if m:
@@ -135,7 +135,7 @@ def casualty_verb(r: Reader, m: QuantityMention, np_end: int, s0: int, s1: int,
                   right_kinds: list[str]) -> str | None:
     if right_kinds:
         return right_kinds[0]
-    k = verb_at(r, r.v.aux_adv.match(r.text, np_end, s1).end(), s1, PERSON)
+    k = verb_at(r, r.after_aux(np_end, s1), s1, PERSON)
     return k or left_adjacent(r, m.start, s0, PERSON) or toll_kind(r, m.start, s0)
 
 

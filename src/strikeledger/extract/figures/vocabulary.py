@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from ...data import bad_entries, load
 from ...data.schemas import FigureCues, FigurePatterns
 from ..quantities import load_vocabulary
+from ..wordtrie import trie_regex
 
 _REF = re.compile(r"\(\?&(\w+)\)")
 # the word lists that patterns refer to by name
@@ -20,9 +21,12 @@ _LISTS = ("drone_nouns", "missile_nouns", "combined_nouns", "person_nouns", "chi
 
 
 def _alt(words) -> str:
-    """Words as an alternation, longest first; a space matches any white space."""
-    words = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    """Words as one trie-shaped alternation (the longest first, as a list sorted by length
+    would be, but a word that cannot match is given up after a letter or two); a space
+    matches any white space."""
+    def atoms(w: str) -> list[str]:
+        return [r"\s+" if ch == " " else re.escape(ch) for ch in w]
+    return trie_regex(atoms(w) for w in sorted({w.lower() for w in words}))
 
 
 class Vocabulary(SimpleNamespace):
@@ -57,6 +61,7 @@ def vocabulary(lang: str = "en") -> Vocabulary:
         compiled[name] = re.compile(expand(pattern), flags)
     return Vocabulary(**compiled,
                       number_values={w: n for n, w in numbers},
+                      requires={k: tuple(v) for k, v in spec.requires.items()},
                       single_child_nouns=frozenset(words.single_child_nouns),
                       adult_child_nouns=frozenset(words.adult_child_nouns),
                       year_units=frozenset(words.year_units))
