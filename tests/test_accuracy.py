@@ -1,9 +1,11 @@
-"""Accuracy pinned: the scorer's figures on our own reports and on the dev set.
+"""Accuracy pinned: the scorer's figures on our own reports, the blind sets and the dev set.
 
-Targets are issue 4's. A test fails when a score falls below its target by more than
-0.02. The dev set lives outside the project (../shared/eval/dev) and is read at run time.
-Scores that are not yet at target are pinned at the level they have reached (see
-FLOORS), so that they cannot slip back; the README lists both.
+Each score is pinned at the level measured when its rules last changed (MEASURED), and
+a test fails when it falls more than 0.005 below it: a change that costs accuracy shows at
+once. Evidence validity has no tolerance: the contract sets it at 1.00. Where a score is
+below its target, the run prints it as a shortfall at the end (a passing run still says
+what is not met). The dev set lives outside the project (../shared/eval/dev) and is read
+at run time. To re-pin after an improvement: set MEASURED to the new scores.
 """
 from __future__ import annotations
 
@@ -14,31 +16,30 @@ import pytest
 from strikeledger.evaluate import score_folder
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN = ROOT / "tests" / "cases" / "reports"
-HOLDOUT = ROOT / "tests" / "cases" / "holdout"  # written blind to the rules; measured first, then studied
-BLIND2 = ROOT / "tests" / "cases" / "blind2"    # a second blind set, likewise
-BLIND3 = ROOT / "tests" / "cases" / "blind3"    # blind sets 3 to 6 (second session)
-BLIND4 = ROOT / "tests" / "cases" / "blind4"
-BLIND5 = ROOT / "tests" / "cases" / "blind5"
-BLIND6 = ROOT / "tests" / "cases" / "blind6"
+CASES = ROOT / "tests" / "cases"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# own: our invented reports; holdout and blind2..6: written blind to the rules
+SETS = {"own": CASES / "reports", "holdout": CASES / "holdout", "blind2": CASES / "blind2",
+        "blind3": CASES / "blind3", "blind4": CASES / "blind4", "blind5": CASES / "blind5",
+        "blind6": CASES / "blind6", "dev": DEV}
 
 TARGETS = {
     "figures_strict": 0.95, "figures_loose": 0.97, "weapon": 0.90, "place": 0.90,
     "speaker": 0.90, "places_hit_admin1": 0.90, "damage_categories": 0.90, "weapons": 0.90,
     "attack_date": 0.95, "evidence_valid": 1.00,
 }
-# where a target is not yet met on a set, the level reached (pinned so it cannot slip back)
-FLOORS = {("holdout", "figures_loose"): 0.96, ("holdout", "place"): 0.89, ("holdout", "speaker"): 0.89,
-          ("holdout", "attack_date"): 0.91,
-          ("blind2", "figures_strict"): 0.94, ("blind2", "figures_loose"): 0.94,
-          ("blind2", "speaker"): 0.76, ("blind2", "attack_date"): 0.93,
-          ("blind3", "figures_strict"): 0.94, ("blind3", "figures_loose"): 0.94,
-          ("blind3", "damage_categories"): 0.89, ("blind3", "place"): 0.83, ("blind3", "speaker"): 0.84,
-          ("blind4", "figures_loose"): 0.96, ("blind4", "place"): 0.82, ("blind4", "speaker"): 0.88,
-          ("blind5", "place"): 0.86, ("blind6", "figures_loose"): 0.96}
-TOLERANCE = 0.02
+TOLERANCE = 0.005
+MEASURED = {
+    "own": {"figures_strict": 0.984, "figures_loose": 0.985, "weapon": 0.943, "place": 0.903, "speaker": 0.971, "places_hit_admin1": 0.98, "damage_categories": 1.0, "weapons": 1.0, "attack_date": 1.0},
+    "holdout": {"figures_strict": 0.963, "figures_loose": 0.967, "weapon": 0.962, "place": 0.899, "speaker": 0.89, "places_hit_admin1": 0.966, "damage_categories": 0.936, "weapons": 1.0, "attack_date": 0.917},
+    "blind2": {"figures_strict": 0.948, "figures_loose": 0.947, "weapon": 0.973, "place": 0.901, "speaker": 0.766, "places_hit_admin1": 0.929, "damage_categories": 0.954, "weapons": 0.993, "attack_date": 0.938},
+    "blind3": {"figures_strict": 0.944, "figures_loose": 0.947, "weapon": 0.917, "place": 0.838, "speaker": 0.858, "places_hit_admin1": 0.93, "damage_categories": 0.899, "weapons": 0.963, "attack_date": 1.0},
+    "blind4": {"figures_strict": 0.966, "figures_loose": 0.968, "weapon": 0.967, "place": 0.827, "speaker": 0.883, "places_hit_admin1": 0.949, "damage_categories": 0.912, "weapons": 0.971, "attack_date": 0.95},
+    "blind5": {"figures_strict": 0.971, "figures_loose": 0.971, "weapon": 0.951, "place": 0.866, "speaker": 0.957, "places_hit_admin1": 0.967, "damage_categories": 0.917, "weapons": 0.98, "attack_date": 1.0},
+    "blind6": {"figures_strict": 0.97, "figures_loose": 0.969, "weapon": 1.0, "place": 0.979, "speaker": 0.97, "places_hit_admin1": 0.99, "damage_categories": 0.944, "weapons": 0.987, "attack_date": 0.95},
+    "dev": {"figures_strict": 0.995, "figures_loose": 0.995, "weapon": 1.0, "place": 0.952, "speaker": 0.996, "places_hit_admin1": 1.0, "damage_categories": 1.0, "weapons": 1.0, "attack_date": 1.0},
+}
 
 
 def _value(scores: dict, key: str) -> float:
@@ -47,11 +48,7 @@ def _value(scores: dict, key: str) -> float:
 
 
 def _sets():
-    out = [("own", OWN), ("holdout", HOLDOUT), ("blind2", BLIND2), ("blind3", BLIND3), ("blind4", BLIND4),
-           ("blind5", BLIND5), ("blind6", BLIND6)]
-    if DEV.is_dir() and SCORER.is_file():
-        out.append(("dev", DEV))
-    return out
+    return [(name, folder) for name, folder in SETS.items() if name != "dev" or DEV.is_dir()]
 
 
 @pytest.fixture(scope="module", params=_sets(), ids=lambda s: s[0])
@@ -59,20 +56,32 @@ def scored(request):
     name, folder = request.param
     if not SCORER.is_file():
         pytest.fail(f"the scorer {SCORER} is missing")
-    scores, per_report = score_folder(folder, SCORER)
+    scores, _per_report = score_folder(folder, SCORER)
     return name, scores
 
 
 @pytest.mark.parametrize("key", sorted(TARGETS))
-def test_score_holds(scored, key):
+def test_score_holds(scored, key, report_line):
     name, scores = scored
-    target = FLOORS.get((name, key), TARGETS[key])
     value = _value(scores, key)
-    assert value >= target - TOLERANCE, f"{name} {key} = {value:.3f}, target {target:.2f}"
+    target = TARGETS[key]
+    if value < target:
+        report_line("accuracy shortfalls (score below its target)",
+                    f"{name:8s} {key:18s} {value:.3f} < target {target:.2f}")
+    if key == "evidence_valid":
+        assert value == 1.0, f"{name}: evidence validity {value} (the contract sets 1.00)"
+        return
+    floor = MEASURED[name][key] - TOLERANCE
+    assert value >= floor, f"{name} {key} = {value:.3f}, pinned at {MEASURED[name][key]:.3f} (floor {floor:.3f})"
+
+
+def test_every_set_and_score_is_pinned():
+    assert set(MEASURED) == set(SETS)
+    assert all(set(scores) == set(TARGETS) - {"evidence_valid"} for scores in MEASURED.values())
 
 
 def test_own_reports_are_many_and_valid():
-    golds = list(OWN.glob("*.gold.json"))
+    golds = list(SETS["own"].glob("*.gold.json"))
     assert len(golds) >= 60
     for g in golds:
-        assert (OWN / g.name.replace(".gold.json", ".txt")).is_file()
+        assert (SETS["own"] / g.name.replace(".gold.json", ".txt")).is_file()

@@ -13,6 +13,7 @@ from strikeledger.errors import VocabularyError
 NEUTRAL = {"weapons.json": schemas.Weapons, "gazetteer.json": schemas.Gazetteer,
            "bodies.json": schemas.Bodies}
 PER_LANGUAGE = {"figure_cues.json": schemas.FigureCues, "figure_patterns.json": schemas.FigurePatterns,
+                "sentences.json": schemas.Sentences,
                 "context_cues.json": schemas.ContextCues,
                 "dates.json": schemas.Dates, "place_cues.json": schemas.PlaceCues,
                 "speakers.json": schemas.SpeakerWords, "reporting.json": schemas.Reporting,

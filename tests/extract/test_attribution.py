@@ -45,19 +45,21 @@ CASES = [
      {("injured", 3): ("Maksym Kozytskyi", "Lviv")}),
     ("The Ministry of Foreign Affairs of Ukraine said at least five people were killed in Sumy.",
      {("killed", 5): ("Ministry of Foreign Affairs", "Sumy")}),
+    # regression: "Gov." ended a sentence, so the governor's figure went to the minister before
+    ("Prime Minister Denys Shmyhal said energy facilities in 12 regions were damaged. In the city "
+     "of Lutsk, a drone hit a house and killed one man, Volyn Gov. Yurii Pohuliaiko said.",
+     {("killed", 1): ("Yurii Pohuliaiko", "Lutsk")}),
 ]
 
 
 @pytest.mark.parametrize("text,expect", CASES, ids=[c[0][:40] for c in CASES])
 def test_speaker_and_place(text, expect):
+    """Every figure of the text, with its speaker named as the record names it (in full, as
+    the contract defines a speaker) and its place; a figure that is not expected fails."""
     rec = extract_record(Report(report_id="t", text=text))
     got = {(f.kind, f.value): (f.speaker, f.place) for f in rec.figures}
-    for key, (speaker, place) in expect.items():
-        assert key in got, (key, got)
-        got_speaker, got_place = got[key]
-        assert (got_speaker.split()[-1] if got_speaker else None) == \
-            (speaker.split()[-1] if speaker else None), (key, got[key])
-        assert got_place == place, (key, got[key])
+    assert len(got) == len(rec.figures), rec.figures
+    assert got == expect
 
 
 def test_a_bearing_is_no_place():
@@ -96,4 +98,6 @@ def test_a_repeated_figure_keeps_the_statement_that_names_the_weapon():
 def test_a_part_takes_the_weapon_of_its_whole():
     text = "Russia fired 597 attack drones and 26 Kh-101 cruise missiles. Air defences shot down 25 of the missiles."
     rec = extract_record(Report(report_id="t", text=text))
-    assert ("missiles_downed", 25, "X-101/X-555") in [(f.kind, f.value, f.weapon) for f in rec.figures]
+    assert [(f.kind, f.value, f.weapon) for f in rec.figures] == [
+        ("drones_launched", 597, None), ("missiles_launched", 26, "X-101/X-555"),
+        ("missiles_downed", 25, "X-101/X-555")]

@@ -41,7 +41,7 @@ def test_offsets_are_exact_and_old_spellings_resolve():
     ("Blasts were heard in Odessa.", "Odessa", "Odesa"),
 ])
 def test_region_and_district_forms(text, span, name):
-    assert (span, name) in [(s, n) for s, n, _ in mentions(text)]
+    assert [(s, n) for s, n, _ in mentions(text)] == [(span, name)]
 
 
 def test_coordinated_regions_are_each_an_oblast():
@@ -107,9 +107,11 @@ def test_the_russian_capital_is_not_kyiv():
 
 def test_ambiguous_district_follows_the_city_named_nearby():
     text = "In Kharkiv, a drone hit a house in the Shevchenkivskyi district."
-    assert ("Shevchenkivskyi district", "Shevchenkivskyi District", "Kharkiv Oblast") in mentions(text)
+    assert mentions(text) == [("Kharkiv", "Kharkiv", "Kharkiv Oblast"),
+                              ("Shevchenkivskyi district", "Shevchenkivskyi District", "Kharkiv Oblast")]
     text = "In Kyiv, debris fell in the Shevchenkivskyi district."
-    assert ("Shevchenkivskyi district", "Shevchenkivskyi District", "Kyiv City") in mentions(text)
+    assert mentions(text) == [("Kyiv", "Kyiv", "Kyiv City"),
+                              ("Shevchenkivskyi district", "Shevchenkivskyi District", "Kyiv City")]
 
 
 def test_given_name_before_a_village_name_is_a_person():

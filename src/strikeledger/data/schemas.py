@@ -340,6 +340,12 @@ class SpeakerWords(_File):
         return bad
 
 
+class Sentences(_File):
+    """en/sentences.json: abbreviations after which a full stop ends no sentence."""
+
+    abbreviations: LowerPhrases
+
+
 class Reporting(_File):
     """en/reporting.json: the verbs by which a report credits a statement to its source."""
 

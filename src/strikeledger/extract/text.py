@@ -7,20 +7,24 @@ annotator finds them once per report; every later annotator reads them from the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..data import load
+from ..data.schemas import Sentences
 from .casefold import fold
 from .document import Document, Span, annotator
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "maj", "capt", "sgt", "prof",
-    "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "etc", "vs", "approx", "est", "ca",
-}
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str = "en") -> frozenset[str]:
+    """Words after which a full stop ends no sentence ("Jan. 8", "Kharkiv Gov. Oleh ...")."""
+    return frozenset(load(f"{lang}/sentences.json", Sentences).abbreviations)
+
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*(?:[–—•*-]|\d{1,2}[:.]\d{2}\b|UPD|Update))")
 # a line break ends a sentence unless the next line goes on in lower case (hard-wrapped text)
-_SENT_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9А-ЯІЇЄ])|[.!?]+["'”’)]*\s*$|\n(?![ \t]*[a-z])""")
+# (a citation mark may follow the full stop: "... 194 drones.[1] The Air Force ...")
+_SENT_END = re.compile(r"""[.!?]+["'”’)]*(?:\[\d{1,3}\])*(?=\s+["'“‘(]?[A-Z0-9А-ЯІЇЄ])|[.!?]+["'”’)]*\s*$|\n(?![ \t]*[a-z])""")
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -45,10 +49,10 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def sentences(text: str, start: int = 0, end: int | None = None, lang: str = "en") -> list[Span]:
     """Sentence spans within text[start:end]; a line break ends a sentence unless the next
     line goes on in lower case."""
-    return _sentences(text, start, len(text) if end is None else end)
+    return _sentences(text, start, len(text) if end is None else end, _abbreviations(lang))
 
 
 def line_starts(text: str) -> list[int]:
@@ -59,7 +63,7 @@ def line_starts(text: str) -> list[int]:
 _NEWLINE = re.compile(r"\n")
 
 
-@annotator("segment", reads=("text",),
+@annotator("segment", reads=("text", "lang"),
            assigns=("folded", "line_starts", "paragraphs", "paragraph_starts", "sentences",
                     "sentence_starts"))
 def segment(doc: Document) -> None:
@@ -68,7 +72,7 @@ def segment(doc: Document) -> None:
     doc.line_starts = line_starts(text)
     doc.paragraphs = paragraphs(text)
     doc.paragraph_starts = [p.start for p in doc.paragraphs]
-    doc.sentences = sentences(text)
+    doc.sentences = sentences(text, lang=doc.lang)
     doc.sentence_starts = [s.start for s in doc.sentences]
 
 
@@ -80,7 +84,7 @@ def _last_word(text: str, start: int, end: int) -> str:
     return text[i:end]
 
 
-def _sentences(text: str, start: int, end: int) -> list[Span]:
+def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Span]:
     out, pos = [], start
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0).startswith("...."):
@@ -88,7 +92,7 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
         if m.group(0)[0] == ".":
             # "Jan. 8", "a.m. local": an abbreviation, not a sentence end
             word = _last_word(text, pos, m.start())
-            if word.lower().rstrip(".") in _ABBREV:
+            if word.lower().rstrip(".") in abbreviations:
                 continue
             if len(word) == 1 and word.isupper():
                 continue  # an initial: "V. Zelenskyy"
