@@ -93,8 +93,10 @@ def create_app(db: str | None = None, token: str | None = None,
                 watcher.stop()
             service.close()
 
+    # redirect_slashes off: Starlette builds the redirect for '/reports/' from the Host
+    # header, so a forged Host sent a client elsewhere; a trailing slash is a 404 instead
     app = FastAPI(title="strikeledger", version="1", lifespan=lifespan, docs_url=None,
-                  redoc_url=None,
+                  redoc_url=None, redirect_slashes=False,
                   description="Reports of air attacks on Ukraine as a source-traced dataset: "
                               "incidents, claims and their evidence. See docs/api.md.")
     app.state.service = service

@@ -1,7 +1,8 @@
 """Readers: files, folders and stdin -> Report.
 
 Each reader yields either a Report or an InputError naming the file and line, so
-that one bad file or line never stops the rest of a batch. Report ids follow
+that one bad file or line never stops the rest of a batch. Fields longer than the
+limits of ``strikeledger.limits`` (the same the API applies) are such errors. Report ids follow
 CONTRACT.md: a .txt file's name without .txt; a JSONL/CSV row's `id`; otherwise the
 first 16 hex digits of the SHA-256 of the text.
 """
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import check_fields
 from ..model import Report, text_hash
 
 log = logging.getLogger(__name__)
@@ -81,12 +83,16 @@ def report_from_object(obj, path: str, line: int) -> Report:
         raise InputError("field 'text' holds a NUL character", path=path, line=line)
     rid = obj.get("id")
     rid = short_hash(text) if rid in (None, "") else str(rid)
-    published = _parse_date(obj.get("published"), path, line) or header_date(text)
+
     def opt(name):
         v = obj.get(name)
         return None if v in (None, "") else str(v)
-    return Report(report_id=rid, text=text, published=published, url=opt("url"),
-                  publisher=opt("publisher"), origin=f"{path}:{line}")
+    url, publisher = opt("url"), opt("publisher")
+    check_fields({"text": text, "id": rid, "url": url, "publisher": publisher},
+                 path=path, line=line)
+    published = _parse_date(obj.get("published"), path, line) or header_date(text)
+    return Report(report_id=rid, text=text, published=published, url=url,
+                  publisher=publisher, origin=f"{path}:{line}")
 
 
 def _report_or_error(obj, path: str, line: int) -> ReadResult:
@@ -101,10 +107,11 @@ def read_txt(path: str, data: bytes, report_id: str | None = None) -> Iterator[R
         text = _decode(data, path)
         if not text.strip():
             raise InputError("empty file", path=path)
+        rid = report_id or (Path(path).stem if path != "-" else short_hash(text))
+        check_fields({"text": text, "id": rid}, path=path)
     except InputError as e:
         yield e
         return
-    rid = report_id or (Path(path).stem if path != "-" else short_hash(text))
     yield Report(report_id=rid, text=text, published=header_date(text), origin=path)
 
 
@@ -222,9 +229,16 @@ def read_html(path: str, data: bytes) -> Iterator[ReadResult]:
             published = dt.date.fromisoformat(meta.date[:10])
         except ValueError:
             published = None
+    url = (meta.url if meta is not None else None) or None
+    publisher = (meta.sitename if meta is not None else None) or None
+    try:
+        check_fields({"text": text, "id": Path(path).stem, "url": url, "publisher": publisher},
+                     path=path)
+    except InputError as e:
+        yield e
+        return
     yield Report(report_id=Path(path).stem, text=text, published=published or header_date(text),
-                 url=(meta.url if meta is not None else None) or None,
-                 publisher=(meta.sitename if meta is not None else None) or None, origin=path)
+                 url=url, publisher=publisher, origin=path)
 
 
 def read_json(path: str, data: bytes) -> Iterator[ReadResult]:

@@ -12,12 +12,13 @@ from starlette.concurrency import run_in_threadpool
 
 from strikeledger.api import paging, views
 from strikeledger.api.routes import service
-from strikeledger.api.routes.params import AsOf, DateFrom, DateTo, Grade, Oblast, as_of
+from strikeledger.api.routes.params import (KEY_LENGTH, AsOf, DateFrom, DateTo, Grade,
+                                            Oblast, as_of)
 from strikeledger.api.service import Service
 from strikeledger.model import Kind
 
 router = APIRouter(tags=["incidents"])
-IncidentId = Annotated[str, Path(max_length=300, description="an incident id (the attack "
+IncidentId = Annotated[str, Path(max_length=KEY_LENGTH + 8, description="an incident id (the attack "
                                  "date, e.g. 2025-05-11, or undated-<report id>) or a "
                                  "report id it holds")]
 

@@ -10,7 +10,12 @@ from fastapi import Query
 from strikeledger.api import errors
 from strikeledger.errors import InputError
 from strikeledger.incidents.grade import GRADES
+from strikeledger.limits import LIMITS
 from strikeledger.store.queries import parse_as_of
+
+# a report id, uid or SHA-256 in a path: the id limit (strikeledger.limits) makes every
+# stored report fetchable by its id
+KEY_LENGTH = max(LIMITS["id"], 64)
 
 Grade = Enum("Grade", {g: g for g in GRADES}, type=str)  # type: ignore[misc]
 

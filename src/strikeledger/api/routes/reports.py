@@ -11,13 +11,13 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from strikeledger.api import auth, errors, paging
+from strikeledger.api import auth, errors, guards, paging
 from strikeledger.api.routes import service
-from strikeledger.api.routes.params import DateFrom, DateTo, Oblast
+from strikeledger.api.routes.params import KEY_LENGTH, DateFrom, DateTo, Oblast
 from strikeledger.api.service import Service
 from strikeledger.errors import InputError
-from strikeledger.ingest.readers import report_from_object
 from strikeledger.ingest.run import safe_extract
+from strikeledger.limits import LIMITS
 from strikeledger.model import Kind, text_hash
 from strikeledger.store import uid_of
 
@@ -29,12 +29,13 @@ WRITE_ORIGIN = "POST /reports"
 class ReportIn(BaseModel):
     """One report to ingest (the fields of a JSONL input line)."""
 
-    id: str | None = Field(None, description="report id; default: the first 16 hex digits "
-                                             "of the SHA-256 of the text")
-    text: str = Field(..., description="the report text")
+    id: str | None = Field(None, max_length=LIMITS["id"],
+                           description="report id; default: the first 16 hex digits of the "
+                                       "SHA-256 of the text")
+    text: str = Field(..., max_length=LIMITS["text"], description="the report text")
     published: dt.date | None = Field(None, description="publication date YYYY-MM-DD")
-    url: str | None = None
-    publisher: str | None = None
+    url: str | None = Field(None, max_length=LIMITS["url"])
+    publisher: str | None = Field(None, max_length=LIMITS["publisher"])
 
 
 WRITE_BODY = {
@@ -59,7 +60,7 @@ def reports(svc: Annotated[Service, Depends(service)], date_from: DateFrom = Non
 
 @router.get("/reports/{key}", tags=["reports"])
 def report(svc: Annotated[Service, Depends(service)],
-           key: Annotated[str, Path(max_length=300,
+           key: Annotated[str, Path(max_length=KEY_LENGTH,
                                     description="uid, content hash or report id")]) -> dict:
     """One report with its text and extracted record."""
     with svc.use() as store:
@@ -108,9 +109,7 @@ async def add_reports(request: Request, svc: Annotated[Service, Depends(service)
     incidents the new reports changed.
     """
     auth.check(request.headers.get("authorization"), request.app.state.write_token)
-    ctype = request.headers.get("content-type", "application/json")
-    if "json" not in ctype.lower():
-        raise errors.ApiError(415, f"expected application/json, got {ctype!r}")
+    guards.require_json(request.headers.get("content-type"))
     body = await request.body()
     try:
         payload = json.loads(body)
@@ -125,13 +124,8 @@ async def add_reports(request: Request, svc: Annotated[Service, Depends(service)
 
 
 def _ingest(svc: Service, items: list) -> JSONResponse:
-    problems, reports_in = [], []
-    for i, obj in enumerate(items, 1):
-        try:
-            reports_in.append(report_from_object(obj, WRITE_ORIGIN, i))
-        except InputError as got:
-            problems.append(f"item {got.line}: {got.message}")
-    pairs = []
+    problems, pairs = [], []
+    reports_in = guards.reports_of(items, WRITE_ORIGIN)
     for rep in reports_in:
         rec = safe_extract(rep)
         if isinstance(rec, InputError):
