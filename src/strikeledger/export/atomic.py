@@ -49,12 +49,13 @@ def _new_file_beside(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | Path, *,
-                before_replace: Callable[[Path], None] | None = None) -> Iterator[Path]:
+def atomic_path(path: str | Path, *, before_replace: Callable[[Path], None] | None = None,
+                durable: bool = True) -> Iterator[Path]:
     """A temporary path in the target's folder; renamed to ``path`` when the block succeeds.
 
     ``before_replace(tmp)`` runs once the temporary file is complete and synced, just
     before the rename (the export manifest records the new file's hash there).
+    ``durable=False`` skips the fsyncs: still atomic, but not sure to survive a power cut.
     """
     target = Path(path)
     folder = target.parent
@@ -71,7 +72,8 @@ def atomic_path(path: str | Path, *,
         yield tmp_path
         if keep_mode is not None:
             os.chmod(tmp_path, keep_mode)
-        _fsync(tmp_path)
+        if durable:
+            _fsync(tmp_path)
         if before_replace is not None:
             before_replace(tmp_path)
         os.replace(tmp_path, target)
@@ -79,13 +81,15 @@ def atomic_path(path: str | Path, *,
         with contextlib.suppress(OSError):
             tmp_path.unlink()
         raise
-    _fsync(folder, directory=True)   # the rename itself survives a power cut
+    if durable:
+        _fsync(folder, directory=True)   # the rename itself survives a power cut
 
 
 @contextlib.contextmanager
 def atomic_write(path: str | Path, *, newline: str | None = None,
-                 before_replace: Callable[[Path], None] | None = None) -> Iterator[IO[str]]:
+                 before_replace: Callable[[Path], None] | None = None,
+                 durable: bool = True) -> Iterator[IO[str]]:
     """A text file (UTF-8) that appears under ``path`` only once fully written."""
-    with atomic_path(path, before_replace=before_replace) as tmp:
+    with atomic_path(path, before_replace=before_replace, durable=durable) as tmp:
         with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
             yield fh

@@ -104,7 +104,9 @@ class Manifest:
         self._save()
 
     def _save(self) -> None:
-        with atomic_write(self.path) as fh:
+        # atomic but not fsynced: it is rewritten once per file, and after a power cut
+        # a stale manifest only means --force for the files it no longer knows
+        with atomic_write(self.path, durable=False) as fh:
             json.dump({"kind": _KIND, "version": 1,
                        "files": dict(sorted(self.files.items()))}, fh, indent=1)
             fh.write("\n")
