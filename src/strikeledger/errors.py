@@ -46,6 +46,10 @@ class StoreBusyError(StoreError):
     """Another process holds the store's write lock."""
 
 
+class StoreDamagedError(StoreError):
+    """The store is damaged: it takes no writes (the message says what to do)."""
+
+
 class MissingExtraError(StrikeledgerError):
     """A feature needs an optional dependency that is not installed."""
 

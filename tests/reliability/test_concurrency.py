@@ -1,8 +1,8 @@
 """Two (or more) ingests into one store at the same time.
 
 DuckDB allows one writer process per file: of two ``strikeledger ingest`` runs at once,
-one must fail with a clear StoreBusyError message (no traceback) and leave the store
-intact, or wait for the other when asked to (``busy_timeout``). PostgreSQL takes many
+the second waits its turn (up to ``--wait`` seconds, saying so once), or past its wait
+fails with a clear StoreBusyError message (no traceback) and leaves the store intact. PostgreSQL takes many
 writers: concurrent ingests of overlapping inputs must all succeed, store every report
 exactly once between them, and leave no orphan or missing child rows.
 """
@@ -61,7 +61,10 @@ def corpora(tmp_path) -> tuple[Path, Path, int]:
 
 
 @pytest.mark.slow
-def test_duckdb_second_ingest_fails_clearly_and_the_store_survives(tmp_path, corpora):
+def test_duckdb_second_ingest_waits_its_turn_with_a_message(tmp_path, corpora):
+    """Issue 18, finding 5: a second `ingest` on a busy DuckDB file exited at once ("in use
+    by another process") instead of waiting its turn. Now it says so once and waits (up
+    to --wait seconds), then adds only what is new."""
     a, b, distinct = corpora
     db = str(tmp_path / "store.duckdb")
     first = subprocess.Popen([CLI, "ingest", str(a), "--db", db, "--no-progress",
@@ -69,6 +72,24 @@ def test_duckdb_second_ingest_fails_clearly_and_the_store_survives(tmp_path, cor
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert wait_for(lambda: Path(db).exists(), timeout=60), "the first ingest never opened"
     second = run_cli("ingest", str(b), "--db", db, "--no-progress", "--batch-size", "25")
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert second.returncode == 0, second.stderr
+    message = " ".join(second.stderr.split())
+    assert message.count("in use by another process; waiting up to 600 s") == 1, message
+    assert _added(out) == 300 and _added(second.stdout) == distinct - 300
+    _check_store(db, distinct)
+
+
+@pytest.mark.slow
+def test_duckdb_ingest_gives_up_after_its_wait_clearly(tmp_path, corpora):
+    a, b, distinct = corpora
+    db = str(tmp_path / "store.duckdb")
+    first = subprocess.Popen([CLI, "ingest", str(a), "--db", db, "--no-progress",
+                              "--batch-size", "25"], env=child_env(), text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert wait_for(lambda: Path(db).exists(), timeout=60), "the first ingest never opened"
+    second = run_cli("ingest", str(b), "--db", db, "--no-progress", "--wait", "0.5")
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
     assert second.returncode == 1

@@ -3,7 +3,7 @@
     {"error": {"status": 404, "code": "not_found", "message": "no report 'x'"}}
 
 Library errors map by type (``InputError`` 400, ``NotFoundError`` 404, ``AuthError``
-401, ``StoreBusyError`` 503, any other ``StrikeledgerError`` 500); Starlette's HTTP
+401, ``StoreBusyError`` and ``StoreDamagedError`` 503, any other ``StrikeledgerError`` 500); Starlette's HTTP
 errors (404 for an unknown path, 405) and FastAPI's validation errors (422) take the
 same shape. An unexpected exception is logged with its traceback and answered with a
 500 that names nothing internal.
@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from strikeledger.errors import (AuthError, InputError, NotFoundError, StoreBusyError,
-                                 StrikeledgerError)
+                                 StoreDamagedError, StrikeledgerError)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def _status_of(exc: StrikeledgerError) -> int:
         return 401
     if isinstance(exc, InputError):
         return 400
-    if isinstance(exc, StoreBusyError):
+    if isinstance(exc, (StoreBusyError, StoreDamagedError)):
         return 503
     return 500
 

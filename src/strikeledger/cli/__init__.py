@@ -14,6 +14,8 @@ from typing import Annotated
 import typer
 
 from . import logs
+from .backup import backup, restore
+from .check import check
 from .compare import compare
 from .evaluate import evaluate
 from .export import export
@@ -63,6 +65,9 @@ COMMANDS = {
     "serve": serve,
     "watch": watch,
     "follow": follow,
+    "check": check,
+    "backup": backup,
+    "restore": restore,
 }
 for _name, _fn in COMMANDS.items():
     app.command(_name, cls=Command)(_fn)

@@ -7,7 +7,7 @@ import typer
 
 from . import logs
 from .console import err, out, skipped
-from .options import Db, Paths
+from .options import Db, Paths, Wait
 from .paths import check_paths
 from .stores import writing
 
@@ -20,13 +20,14 @@ def ingest(
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", show_default=False,
         help="show a progress bar on stderr (default: on)")] = True,
+    wait: Wait = 600.0,
 ) -> None:
     """Extract reports and add them to the store (re-running is a no-op)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..ingest.run import ingest_paths
     empty = check_paths(paths)
-    with writing(db) as store:
+    with writing(db, wait=wait) as store:
         with Progress(SpinnerColumn(), TextColumn("{task.description}"),
                       TextColumn("{task.completed} reports"), TimeElapsedColumn(),
                       console=err, disable=not progress or logs.quiet(), transient=True) as bar:

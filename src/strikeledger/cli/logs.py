@@ -1,8 +1,8 @@
 """Logging for the command line: the library logs, the CLI decides what a user sees.
 
 The library never prints (STYLE.md); it logs. Here those records go to stderr through
-rich: by default strikeledger's INFO and up (so "... is locked by another process;
-waiting" reaches the user) and other libraries' warnings; ``-v`` adds strikeledger's
+rich: by default strikeledger's INFO and up (so "... is in use by another process;
+waiting up to N s" reaches the user) and other libraries' warnings; ``-v`` adds strikeledger's
 debug lines and other libraries' info, ``-vv`` everything; ``-q`` only errors.
 """
 from __future__ import annotations

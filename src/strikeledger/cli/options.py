@@ -55,3 +55,7 @@ AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="TIME", show_default=False,
     help="the dataset as it stood then: YYYY-MM-DD[THH:MM[:SS]][+HH:MM] (UTC unless a zone "
          "is given; a date means its end)")]
+
+Wait = Annotated[float, typer.Option(
+    "--wait", metavar="SECONDS", min=0,
+    help="how long to wait for a DuckDB store another process is writing, then give up")]

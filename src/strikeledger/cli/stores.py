@@ -47,10 +47,11 @@ def reading(db: str | None) -> Iterator[Store]:
 
 
 @contextmanager
-def writing(db: str | None) -> Iterator[Store]:
-    """The store at ``db``, created if needed."""
+def writing(db: str | None, wait: float = 0.0) -> Iterator[Store]:
+    """The store at ``db``, created if needed; a DuckDB file another process is writing
+    is waited for up to ``wait`` seconds (the library says so on stderr once)."""
     with library_errors():
-        store = open_store(db)
+        store = open_store(db, busy_timeout=wait)
     try:
         with library_errors():
             yield store

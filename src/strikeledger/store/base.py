@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from strikeledger.errors import InputError, StoreError, StrikeledgerError
 from strikeledger.model import Kind, Record, Report, TextSpan, text_hash
-from strikeledger.store import schema
+from strikeledger.store import integrity, schema
 from strikeledger.store.enrich import enrich
 from strikeledger.store import incidents_sync, queries
 from strikeledger.store.incidents_sync import SyncResult
@@ -228,6 +228,8 @@ class Store(ABC):
         self.target = target
         self._closed = False
         self._pair_cache: OrderedDict[str, tuple[Report, Record]] = OrderedDict()
+        # why the store is damaged (``integrity``), found on open; writes are refused
+        self.damage: str | None = None
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -322,6 +324,8 @@ class Store(ABC):
         """
         if batch_size < 1:
             raise InputError(f"batch_size: expected a whole number >= 1, got {batch_size!r}")
+        if self.damage is not None:
+            raise integrity.damaged(self.target, self.damage)
         added = skipped = 0
         touched: dict[str, None] = {}
         iterator = iter(pairs)

@@ -33,7 +33,7 @@ import pyarrow as pa
 
 from strikeledger.errors import StoreBusyError, StoreError
 from strikeledger.model import Record, Report
-from strikeledger.store import migrations, schema
+from strikeledger.store import integrity, migrations, schema
 from strikeledger.store.base import (
     CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, AddResult, Params, PreparedReport, Store)
 
@@ -88,7 +88,12 @@ class DuckDBStore(Store):
         self._lock = _write_lock(path)
         self._con = self._connect(path, busy_timeout)
         try:
-            self._create_schema()
+            self.damage = integrity.duckdb_damage(self._con, path)
+            if self.damage is None:   # a damaged file gets no migration: that is a write
+                self._create_schema()
+                self.damage = integrity.schema_damage(self)
+            if self.damage is not None:
+                log.warning("%s", integrity.damaged(path, self.damage))
             with self._mapped("reading the schema"):
                 self._keyed = has_keys(self._con)
             if self._keyed and path != ":memory:":
@@ -106,18 +111,24 @@ class DuckDBStore(Store):
                              f"directory {str(Path(path).parent)!r} does not exist")
         deadline = time.monotonic() + max(0.0, busy_timeout)
         pause = 0.05
+        waiting = False
         while True:
             try:
                 return duckdb.connect(path)
             except duckdb.Error as exc:
                 if not _is_lock_error(exc):
+                    if Path(path).is_file():
+                        raise integrity.damaged(path, f"it cannot be opened: {exc}") from exc
                     raise StoreError(f"{path}: cannot open the DuckDB store: {exc}") from exc
                 if time.monotonic() >= deadline:
                     raise StoreBusyError(
                         f"{path}: the DuckDB store is in use by another process "
                         f"(DuckDB allows one writer process per file; waited "
                         f"{busy_timeout:g} s): {exc}") from exc
-                log.info("%s is locked by another process; waiting", path)
+                if not waiting:   # once, not at every retry
+                    log.warning("%s is in use by another process; waiting up to %g s for "
+                                "it to finish", path, busy_timeout)
+                    waiting = True
                 time.sleep(pause)
                 pause = min(pause * 2, 0.5)
 

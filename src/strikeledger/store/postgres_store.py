@@ -28,7 +28,7 @@ from psycopg import errors as pg_errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from strikeledger.errors import StoreError
-from strikeledger.store import migrations, schema
+from strikeledger.store import integrity, migrations, schema
 from strikeledger.store.base import (
     CHILD_TABLES, REPORT_COLUMNS, SUMMARY_COLUMNS, PreparedReport, Store)
 
@@ -74,6 +74,9 @@ class PostgresStore(Store):
         self._conn = self._connect(connect_timeout)
         try:
             self._create_schema()
+            self.damage = integrity.schema_damage(self)
+            if self.damage is not None:
+                log.warning("%s", integrity.damaged(self.target, self.damage))
         except BaseException:
             self._conn.close()
             raise
