@@ -17,7 +17,8 @@ PER_LANGUAGE = {"figure_cues.json": schemas.FigureCues, "figure_patterns.json": 
                 "context_cues.json": schemas.ContextCues,
                 "dates.json": schemas.Dates, "place_cues.json": schemas.PlaceCues,
                 "speakers.json": schemas.SpeakerWords, "reporting.json": schemas.Reporting,
-                "quantities.json": schemas.Quantities, "damage_terms.json": schemas.DamageTerms}
+                "quantities.json": schemas.Quantities, "damage_terms.json": schemas.DamageTerms,
+                "scope_cues.json": schemas.ScopeCues, "furniture.json": schemas.FurnitureLines}
 
 
 def _raw(name: str) -> dict:

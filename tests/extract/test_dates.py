@@ -108,7 +108,11 @@ ATTACK = [
     # nothing but a publication date
     ("date 2024-06-01\nThe enemy is attacking the region with drones. Stay in shelters.", None, D(2024, 6, 1), "day"),
     ("A missile hit a warehouse. Two people were injured.", None, None, None),
-    ("A missile hit a warehouse.", D(2024, 6, 1), D(2024, 6, 1), "day"),
+    # issue 13: a text that never says when is not dated by its publication alone (the
+    # attack may be days before it); a word that says when is enough
+    ("A missile hit a warehouse.", D(2024, 6, 1), None, None),
+    ("A missile hit a warehouse overnight.", D(2024, 6, 1), D(2024, 6, 1), "day"),
+    ("A missile hit a warehouse during the night.", D(2024, 6, 1), D(2024, 6, 1), "day"),
     # a month only
     ("The report examines strikes on hospitals in March 2024 attacks across the country.", None, D(2024, 3, 1), "month"),
 ]
@@ -125,8 +129,13 @@ def test_extract_attack_date(text, published, expected, precision):
 
 
 @pytest.mark.parametrize("text,reference,expected", [
-    # no publication date, no reference: only a year the report names fixes the date
-    ("Russia fired missiles at Kyiv on Wednesday, Feb. 7, killing three.", None, None),
+    # no publication date, no reference: a year the report names fixes the date, or the
+    # weekday where only one of the war's first seven years (2022-2028) fits it
+    ("Russia fired missiles at Kyiv on Wednesday, Feb. 7, killing three.", None, D(2024, 2, 7)),
+    ("Russia fired missiles at Kyiv on Monday, Feb. 7, killing three.", None, None),  # 2022 and 2028 fit
+    ("Russia fired missiles at Kyiv on Tuesday, Feb. 7, killing three.", None, D(2023, 2, 7)),
+    ("Russia fired missiles at Kyiv on Thursday, March 1, killing three.", None, None),  # none fits
+    ("Russia fired missiles at Kyiv on Feb. 7, killing three.", None, None),
     ("Russia fired missiles at Kyiv on Wednesday, Feb. 7, killing three. It was 2024.", None, D(2024, 2, 7)),
     ("Saturday, the first of June, twenty twenty-four. Russia launched 53 missiles on Saturday.", None,
      D(2024, 6, 1)),
@@ -210,3 +219,38 @@ def test_days_written_in_words(text, expected):
 def test_an_ordinal_word_without_a_month_is_no_date():
     text = "date 2024-06-02\nThe first may be the hardest. Russia attacked Sumy overnight."
     assert extract_attack_date(text, None) == (dt.date(2024, 6, 2), "day")
+
+
+# --- issue 13: real published pages -------------------------------------------------------
+
+PAGES = [
+    # no header: the byline under the menus dates the page; "overnight" is its morning
+    ("Skip to content\nMenu\n\nDrones hit Odesa\n\nBy Olena Marchenko\n14 February 2025, 08:35\n\n"
+     "Russian drones struck Odesa overnight, injuring two people.", None, D(2025, 2, 14)),
+    # a photo caption's date is the photo's, never the attack's when anything else dates it
+    ("date 2025-02-14\nDrones hit Odesa\n\nFirefighters in Odesa on 3 January 2024. (Photo: Odesa RMA)\n\n"
+     "Russian drones struck Odesa overnight, injuring two people.", None, D(2025, 2, 14)),
+    # ... but dates a report that is dated nowhere else
+    ("Drones hit Odesa\n\nRussia struck Odesa on February 13, 2025, the day before. (AP Photo/Jane Doe)\n\n"
+     "Russian drones struck the port, injuring two people.", None, D(2025, 2, 13)),
+    # "on Saturday night" in a Monday story: the night ends on Sunday ...
+    ("date 2024-06-10\nKharkiv counts damage\n\nDrones struck the city on Saturday night, hitting homes.",
+     None, D(2024, 6, 9)),
+    # ... unless the text puts the strike before midnight
+    ("date 2024-10-17\nToll rises\n\nThe toll from Tuesday night's strike rose to eight. The missile hit "
+     "shortly before 10 p.m. on Tuesday.", None, D(2024, 10, 15)),
+    # the headline dates the story; a day recalled further down is another strike
+    ("date 2024-03-28\nUkraine downs 26 drones in latest overnight strikes\n\nUkraine downed 26 drones, an "
+     "official said. On Wednesday Russian strikes killed three people in the south.", None, D(2024, 3, 28)),
+    # a feature that recalls the start of the war and an earlier night is dated by its own day
+    ("date 2024-02-26\nTwo years on\n\nSince February 24, 2022, Russia has launched thousands of drones. The "
+     "deadliest night came on 29 December 2023. The latest strike came early on Monday, when a drone hit Odesa.",
+     None, D(2024, 2, 26)),
+]
+
+
+@pytest.mark.parametrize("text,reference,expected", PAGES, ids=[t.split("\n")[0][:30] for t, _, _ in PAGES])
+def test_real_page_patterns_date_the_attack(text, reference, expected):
+    from strikeledger.extract.pipeline import extract_record
+    from strikeledger.model import Report
+    assert extract_record(Report(report_id="p", text=text), reference=reference).attack.date == expected

@@ -96,7 +96,9 @@ def test_the_header_line_is_not_the_headline():
 
 
 def test_a_bad_vocabulary_file_is_one_clear_error(monkeypatch):
-    monkeypatch.setattr(furniture_mod, "load_json", lambda name: {"menu_lines": ["menu"], "teaser_starts": [1]})
+    from strikeledger.data import check
+    bad = {"menu_lines": ["menu"], "teaser_starts": [1]}
+    monkeypatch.setattr(furniture_mod, "load", lambda name, schema: check(bad, schema, f"strikeledger/data/{name}"))
     furniture_mod.vocab.cache_clear()
     try:
         with pytest.raises(VocabularyError) as err:

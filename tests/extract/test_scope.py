@@ -97,13 +97,15 @@ def test_place_scope_follows_the_gazetteer_level():
 
 
 def test_a_bad_vocabulary_file_is_one_clear_error(monkeypatch):
-    monkeypatch.setattr(scope_mod, "load_json", lambda name: {"site_nouns": ["plant"], "local_cues": []})
+    from strikeledger.data import check
+    bad = {"site_nouns": ["plant"], "local_cues": {"town": []}, "national_speakers": [""]}
+    monkeypatch.setattr(scope_mod, "load", lambda name, schema: check(bad, schema, f"strikeledger/data/{name}"))
     scope_mod.cues.cache_clear()
     try:
         with pytest.raises(VocabularyError) as err:
             scope_mod.cues()
         message = str(err.value)
-        assert "scope_cues.json" in message and "site_links" in message and "local_cues" in message
+        assert "scope_cues.json" in message and "site_links" in message and "local_cues.town" in message
     finally:
         scope_mod.cues.cache_clear()
 

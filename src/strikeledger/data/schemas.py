@@ -263,6 +263,12 @@ class Dates(_File):
     strong_before: Phrases
     reject_before: Phrases
     reject_after: Phrases
+    # words that say when without naming a day ("during the night", "this morning"): a
+    # report with none of them and no date never dates its attack by its publication
+    time_words: list[LowerPhrase] = []
+    # words that put it on the publication day ("overnight", "this morning"): a lede with
+    # one of them is not dated by a day recalled further down
+    now_words: list[LowerPhrase] = []
 
 
 class PlaceCues(_File):
@@ -462,3 +468,33 @@ class DamageTerms(_File):
     post_modifiers: dict[DamageCategory, Phrases]
     post_modifier_heads: Phrases
     near_before: Phrases
+
+
+class ScopeLocal(_Entry):
+    settlement: list[LowerPhrase] = []
+    oblast: list[LowerPhrase] = []
+
+
+class ScopeCues(_File):
+    """en/scope_cues.json: what part of the attack a figure counts (extract/scope.py)."""
+
+    site_nouns: LowerPhrases
+    site_links: LowerPhrases
+    not_site_after: LowerPhrases
+    staff_nouns: LowerPhrases
+    national_cues: LowerPhrases
+    local_cues: ScopeLocal
+    national_speakers: Phrases
+
+
+class FurnitureLines(_File):
+    """en/furniture.json: the lines of a pulled web page that are not the article
+    (extract/furniture.py); compared casefolded."""
+
+    menu_lines: Phrases
+    notice_lines: Phrases
+    byline_starts: Annotated[list[str], Field(min_length=1)]
+    caption_credits: Phrases
+    teaser_starts: Phrases
+    trailing_headers: Phrases
+    illustrative_captions: Phrases

@@ -450,7 +450,7 @@ def _damaged(np: tuple[int, int], sent: _Sentence) -> bool:
 
 
 @annotator("damage", reads=("text", "folded", "sentences", "sentence_starts", "line_starts", "scopes",
-                            "foreign", "place_mentions", "byline"),
+                            "foreign", "place_mentions", "byline", "furniture"),
            assigns=("damage",))
 def find_damage(doc: Document) -> None:
     """Objects the report says were damaged in the reported attack, one per distinct phrase,
@@ -461,7 +461,8 @@ def find_damage(doc: Document) -> None:
     by_sentence: dict[int, list[re.Match]] = {}
     for m in vocab.terms.finditer(text):
         i = doc.sentence_index(m.start())
-        if i is not None and not doc.scopes[i].russian_claim:
+        if i is not None and not doc.scopes[i].russian_claim and not (
+                doc.furniture is not None and doc.furniture.excludes(m.start())):
             by_sentence.setdefault(i, []).append(m)
     found: list[_Object] = []
     heads: set[str] = set()  # the last words of the heads found so far

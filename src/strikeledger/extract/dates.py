@@ -26,6 +26,7 @@ from functools import lru_cache
 from strikeledger.data import load, schemas
 from strikeledger.extract.casefold import FoldedPattern, fold
 from strikeledger.extract.document import Document, Header, annotator
+from strikeledger.extract.furniture import BYLINE, CAPTION, NO_DATE, OTHER_STORY
 from strikeledger.extract.reporting import reporting_alternation
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
@@ -35,6 +36,7 @@ __all__ = ["DateMention", "find_published", "header_date", "extract_attack_date"
 # The first year of the full-scale war: a weekday fixes a year-less date only in a year
 # from here on that the report names.
 _FIRST_YEAR = 2022
+_WEEKDAY_YEARS = 7  # the years from _FIRST_YEAR in which a weekday may fix a year-less date
 _HEADER_CHARS = 300
 _HEADER_LINES = 3
 # Candidates outside the lede (first paragraphs of the body) count only when their own
@@ -74,6 +76,8 @@ class _Vocab:
     numeric: re.Pattern
     iso: re.Pattern
     year_re: re.Pattern
+    time_words: FoldedPattern | None = None
+    now_words: FoldedPattern | None = None
 
 
 def _words(items: list[str]) -> str:
@@ -143,6 +147,8 @@ def _vocab() -> _Vocab:
         numeric=re.compile(numeric),
         iso=re.compile(iso),
         year_re=re.compile(r"\b(20[12]\d)\b"),
+        time_words=fp(rf"\b(?:{_words(raw['time_words'])})(?!\w)", flags) if raw["time_words"] else None,
+        now_words=fp(rf"\b(?:{_words(raw['now_words'])})(?!\w)", flags) if raw["now_words"] else None,
     )
 
 
@@ -196,22 +202,29 @@ def header_date(text: str) -> tuple[dt.date | None, int]:
         return None, 0
 
 
-def _text_years(text: str, folded: str) -> list[int]:
-    """The years a report names (in digits or words), most named first, then latest."""
+def _text_years(text: str, folded: str, furniture=None) -> list[int]:
+    """The years a report names (in digits or words), most named first, then latest; the
+    years of a teaser or an illustration (``furniture``) are another story's."""
     v = _vocab()
-    years = [int(y) for y in v.year_re.findall(text)]
-    years += [v.year_words[" ".join(m.group().split())] for m in v.year_words_re.finditer(folded)]
+    ours = (lambda pos: True) if furniture is None else (lambda pos: furniture.at(pos) not in OTHER_STORY)
+    years = [int(m.group(1)) for m in v.year_re.finditer(text) if ours(m.start())]
+    years += [v.year_words[" ".join(m.group().split())] for m in v.year_words_re.finditer(folded)
+              if ours(m.start())]
     counts: dict[int, int] = {}
     for y in years:
         counts[y] = counts.get(y, 0) + 1
     return sorted(counts, key=lambda y: (-counts[y], -y))
 
 
-@annotator("header", reads=("text", "folded", "given_published", "reference"), assigns=("header", "published"))
+@annotator("header", reads=("text", "folded", "given_published", "reference", "furniture"),
+           assigns=("header", "published"))
 def read_header(doc: Document) -> None:
     """The publication date a report states for itself, and where its body starts."""
     _, body = header_date(doc.text)
-    stated, spans = _published_spans(doc.text, doc.folded, _text_years(doc.text, doc.folded), doc.reference)
+    stated, spans = _published_spans(doc.text, doc.folded, _text_years(doc.text, doc.folded, doc.furniture),
+                                     doc.reference)
+    if stated is None and doc.furniture is not None:
+        stated, spans = _byline_date(doc, spans)
     doc.header = Header(body=body, stated=stated, spans=tuple(spans))
     doc.published = doc.given_published or stated
 
@@ -257,6 +270,58 @@ def _published_spans(text: str, folded: str, text_years: list[int],
         if nl < 0:
             break
         pos = nl + 1
+    return None, spans
+
+
+def _caption_date(doc: Document, lede_end: int) -> tuple[float, int, DateMention] | None:
+    """The date of a photo caption near the top, for a report that dates itself nowhere
+    else (a caption's date never overrides a header, a byline or the text)."""
+    for c in doc.date_mentions:
+        if c.start < lede_end and c.precision == "day" and c.specificity >= 0.6 and \
+                doc.furniture is not None and doc.furniture.at(c.start) == CAPTION:
+            return 0.0, c.start, c
+    return None
+
+
+def _headline_end(text: str, body: int) -> int:
+    """The end of the first line of the report's body: its headline."""
+    while body < len(text) and text[body].isspace():
+        body += 1
+    nl = text.find("\n", body)
+    return len(text) if nl < 0 else nl
+
+
+def _says_when(doc: Document, start: int | None = None, end: int | None = None, now: bool = False) -> bool:
+    """Whether the report's own text (not its header or page furniture), or its stretch
+    [start, end), has a word that says when the attack was ("night", "this morning");
+    ``now``: a word that puts it on the publication day ("overnight", "this morning")."""
+    v = _vocab()
+    words = v.now_words if now else v.time_words
+    if words is None:
+        return not now
+    start = doc.header.body if start is None else start
+    for m in words.finditer(doc.folded, start, len(doc.text) if end is None else end):
+        if doc.furniture is None or doc.furniture.at(m.start()) not in NO_DATE:
+            return True
+    return False
+
+
+_BYLINE_REACH = 2000  # a byline below the menus: the first characters of the page
+
+
+def _byline_date(doc: Document, spans: list[tuple[int, int]]) -> tuple[dt.date | None, list[tuple[int, int]]]:
+    """The date of the first byline or time stamp that page furniture found near the top
+    ("By Olena Marchenko / 14 February 2025, 08:35" under a menu): the publication date."""
+    v = _vocab()
+    for f in doc.furniture.spans:
+        if f.start > _BYLINE_REACH:
+            break
+        if f.kind != BYLINE:
+            continue
+        for m in v.full_date.finditer(doc.folded, f.start, f.end):
+            when = _date_from_match(m)
+            if when:
+                return when, spans + [(m.start(), m.end())]
     return None, spans
 
 
@@ -324,6 +389,13 @@ def _resolve_year(month: int, day: int, year: int | None, weekday: int | None,
         past = [y for y in years if reference is not None and y <= reference.year]
         if past:
             return _make(past[-1], month, day)
+        if reference is None and not text_years:
+            # nothing names a year: "Sunday, November 17" fixes one in the war's first
+            # years when only one of them has that weekday on that day (never the clock)
+            fits = [y for y in range(_FIRST_YEAR, _FIRST_YEAR + _WEEKDAY_YEARS)
+                    if (d := _make(y, month, day)) and d.weekday() == weekday]
+            if len(fits) == 1:
+                return _make(fits[0], month, day)
         return None
     if text_years:
         return _make(text_years[0], month, day)
@@ -399,7 +471,11 @@ def _candidates(text: str, folded: str, body: int, ref: dt.date | None,
             if text[m.start("wd")].islower():
                 continue  # "sat", "sun", "wed" as ordinary words
             wd = v.weekdays[m.group("wd").lower().rstrip(".")]
-            add(m, _weekday_on_or_before(base, wd), "day", 0.3)
+            when = _weekday_on_or_before(base, wd)
+            if _NIGHT_AFTER.match(folded, m.end()) and when < base and not _EVENING_CLOCK.search(
+                    folded, m.end(), m.end() + 300):
+                when += dt.timedelta(days=1)  # "on Saturday night": the night ends on Sunday
+            add(m, when, "day", 0.3)
         for m in v.relative_re.finditer(folded, body):
             off = v.relative[re.sub(r"\s+", " ", m.group("rel").lower())]
             add(m, base + dt.timedelta(days=off), "day", 0.0)
@@ -418,6 +494,12 @@ _BY_THEN = re.compile(r"(?:^|[.;:]\s+|\n\s*)(?:By|As\s+of)\s+$")
 _WINDOW_FROM = re.compile(r"\b(?:from|since|between|began|started|starting)\b", re.IGNORECASE)
 _WINDOW_TO = re.compile(r"[^.;]{0,40}?\b(?:until|till|to|and)\s+(?:the\s+|this\s+)?(?:(?:early\s+)?morning|"
                         r"dawn|daybreak|sunrise|\d{1,2}[:.]\d{2})", re.IGNORECASE)
+
+
+_NIGHT_AFTER = re.compile(r"\s+night\b(?!\s+(?:of|to|into|before)\b)")
+# "shortly before 10 p.m. on Tuesday": that night's strike was still on Tuesday
+_EVENING_CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*p\.?m\b|(?:1[89]|2[0-3])[:.][0-5]\d\b)")
+_HEADLINE_BONUS = 0.5  # the headline dates the story; later paragraphs recall other days
 
 
 def _score(text: str, folded: str, c: DateMention, sent: tuple[int, int], in_lede: bool,
@@ -467,21 +549,26 @@ def _score(text: str, folded: str, c: DateMention, sent: tuple[int, int], in_led
 
 
 @annotator("dates", reads=("text", "folded", "header", "published", "reference", "paragraphs",
-                           "sentences", "sentence_starts"),
+                           "sentences", "sentence_starts", "furniture"),
            assigns=("date_mentions", "attack_date", "date_precision"))
 def read_dates(doc: Document) -> None:
     """Every date the text names, resolved, and the date of the attack it reports."""
     text, folded, header = doc.text, doc.folded, doc.header
     doc.date_mentions = _candidates(text, folded, header.body, doc.published, header.spans,
-                                    _text_years(text, folded), doc.reference)
+                                    _text_years(text, folded, doc.furniture), doc.reference)
     doc.attack_date, doc.date_precision = _attack_date(doc, doc.published)
 
 
 def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, str | None]:
     text, folded, body = doc.text, doc.folded, doc.header.body
-    cands = doc.date_mentions
+    cands = [c for c in doc.date_mentions
+             if doc.furniture is None or doc.furniture.at(c.start) not in NO_DATE]
     if not cands:
-        return (ref, "day") if ref else (None, None)
+        # the text never says when ("overnight", "during the night", "on Tuesday", a
+        # date): the publication date alone does not date an attack days before it
+        if ref is None and (caption := _caption_date(doc, len(text))):
+            return caption[2].date, caption[2].precision
+        return (ref, "day") if ref and _says_when(doc) else (None, None)
     # The lede: the headline/byline lines plus the first paragraphs of prose.
     lede_end, prose = len(text), 0
     for p in doc.paragraphs:
@@ -493,9 +580,10 @@ def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, st
             lede_end = p.start
             break
     v = _vocab()
+    headline_end = _headline_end(text, body)
     attack_sentence: dict[int, bool] = {}  # sentence index -> has an attack word
     best: tuple[float, int, DateMention] | None = None
-    for c in cands:
+    for c in cands:  # a photo caption's date is the photo's; a teaser's another story's
         i = doc.sentence_index(c.start)
         if i is None:
             sent, has_attack = (c.start, c.end), bool(v.attack_word.search(folded, c.start, c.end))
@@ -507,11 +595,19 @@ def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, st
         score = _score(text, folded, c, sent, c.start < lede_end, has_attack)
         if score is None:
             continue
+        if c.start < headline_end:
+            score += _HEADLINE_BONUS
         if best is None or score > best[0] or (score == best[0] and c.start < best[1]):
             best = (score, c.start, c)
+    if best is None and ref is None:
+        best = _caption_date(doc, lede_end)  # no header, byline or date in the text: a caption's
     if best is None:
         return (ref, "day") if ref else (None, None)
     chosen = best[2]
+    if chosen.start >= lede_end and ref and _says_when(doc, body, lede_end, now=True):
+        # the lede says when only in words ("this morning", "at night") and the day named
+        # further down is another strike recalled: the story is the publication day's
+        return ref, "day"
     if chosen.precision == "month" and ref and (ref.year, ref.month) == (chosen.date.year, chosen.date.month):
         return ref, "day"
     return chosen.date, chosen.precision

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the annotators' own types, named here for the reader
     from .attribution import Attributed
     from .dates import DateMention
     from .event_scope import SentenceContext
+    from .furniture import Furniture
     from .figures import Candidate
     from .places import PlaceMention
     from .quantities import QuantityMention
@@ -76,6 +77,8 @@ class Document:
     paragraph_starts: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    # furniture
+    furniture: Furniture | None = None       # menus, bylines, captions, teasers: not the article
     # header
     header: Header | None = None
     published: dt.date | None = None         # given, else stated

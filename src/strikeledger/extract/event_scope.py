@@ -160,12 +160,15 @@ _YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
 @annotator("scope", reads=("text", "folded", "sentences", "sentence_starts", "date_mentions",
-                           "attack_date", "published"),
+                           "attack_date", "published", "furniture"),
            assigns=("scopes", "skipped"))
 def scope(doc: Document) -> None:
     """Mark what each sentence says about other events, and the sentences to skip."""
     doc.scopes = contexts = sentence_contexts(doc.text, doc.folded, doc.sentences)
-    doc.skipped = frozenset(_other_days(doc, contexts))
+    skipped = _other_days(doc, contexts)
+    if doc.furniture is not None:  # menus, bylines, teasers, other stories: no figures
+        skipped |= {i for i, s in enumerate(doc.sentences) if doc.furniture.excludes(s.start)}
+    doc.skipped = frozenset(skipped)
 
 
 def _other_days(doc: Document, contexts: list[SentenceContext]) -> set[int]:

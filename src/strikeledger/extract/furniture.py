@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..data import load_json
-from ..errors import VocabularyError
+from ..data import load
+from ..data.schemas import FurnitureLines
+from .document import Document, annotator
 
 MENU, NOTICE, BYLINE, CAPTION, ILLUSTRATION, TEASER, TRAILER, CUTOFF = (
     "menu", "notice", "byline", "caption", "illustration", "teaser", "trailer", "cutoff")
@@ -28,6 +29,8 @@ MENU, NOTICE, BYLINE, CAPTION, ILLUSTRATION, TEASER, TRAILER, CUTOFF = (
 # AFP"), but never dates it: a caption's date is the photo's, often another day's
 NOT_ARTICLE = frozenset({MENU, NOTICE, BYLINE, ILLUSTRATION, TEASER, TRAILER})
 NO_DATE = NOT_ARTICLE | {CAPTION}
+# kinds about another story altogether: even their years say nothing about this one
+OTHER_STORY = frozenset({ILLUSTRATION, TEASER, TRAILER})
 
 _HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 _BULLET = re.compile(r"^[\s•*·–—>|-]+")
@@ -42,6 +45,8 @@ _STAMP = re.compile(
 _STAMP_KEY = re.compile(rf"\b(?:{_MONTHS}|{_DAYS})\b|\d{{1,2}}[:.]\d{{2}}|\bmin(?:ute)?s?\s+read\b", re.IGNORECASE)
 # a credit in brackets glued to the next sentence: "...(Kostiantyn Liberov/Libkos/Getty Images)Hotel"
 _GLUED_CREDIT = re.compile(r"\)(?=[A-Z])")
+_CAPTION_MAX = 600  # characters: a longer line with a credit word is article text
+_TITLE_MAX = 150  # characters: a longer first line with a photo credit is a caption
 _BODY_BEFORE_TRAILER = 200   # characters of article a trailing block must follow
 
 
@@ -86,19 +91,13 @@ class _Vocab:
     illustrative: tuple
 
 
-@lru_cache(maxsize=1)
-def vocab() -> _Vocab:
-    data = load_json("furniture.json")
-    keys = ("menu_lines", "notice_lines", "byline_starts", "caption_credits", "teaser_starts",
-            "trailing_headers", "illustrative_captions")
-    bad = [k for k in keys if not isinstance(data.get(k), list)
-           or not all(isinstance(w, str) and w.strip() for w in data[k])]
-    if bad:
-        raise VocabularyError(f"furniture.json: missing or malformed lists: {', '.join(bad)}")
-    fold = lambda k: tuple(w.casefold() for w in data[k])  # noqa: E731
-    return _Vocab(frozenset(fold("menu_lines")), fold("notice_lines"), fold("byline_starts"),
-                  fold("caption_credits"), fold("teaser_starts"), frozenset(fold("trailing_headers")),
-                  fold("illustrative_captions"))
+@lru_cache(maxsize=None)
+def vocab(lang: str = "en") -> _Vocab:
+    data = load(f"{lang}/furniture.json", FurnitureLines)
+    fold = lambda words: tuple(w.casefold() for w in words)  # noqa: E731
+    return _Vocab(frozenset(fold(data.menu_lines)), fold(data.notice_lines), fold(data.byline_starts),
+                  fold(data.caption_credits), fold(data.teaser_starts), frozenset(fold(data.trailing_headers)),
+                  fold(data.illustrative_captions))
 
 
 def _lines(text: str):
@@ -134,17 +133,17 @@ def _is_byline(line: str, folded: str, v: _Vocab) -> bool:
 def _caption_end(text: str, a: int, b: int, folded: str, v: _Vocab) -> int | None:
     """The end of the photo caption that line text[a:b] is, or None when it is none."""
     hit = next((c for c in v.credits if c in folded), None)
-    if hit is None or b - a > 450:
+    if hit is None or b - a > _CAPTION_MAX:
         return None
-    if hit[0].isalpha() and " " in hit and b - a > 250:
-        return None  # "for illustrative purposes" in a long line of article text
+    if hit[0].isalpha() and " " in hit and b - a > 250 and not folded.startswith(hit):
+        return None  # "for illustrative purposes" inside a long line of article text
     glued = _GLUED_CREDIT.search(text, a + folded.index(hit), b)
     return glued.end() if glued else b
 
 
-def find_furniture(text: str) -> Furniture:
+def find_furniture(text: str, lang: str = "en") -> Furniture:
     """The furniture of a pulled page (see the module doc)."""
-    v = vocab()
+    v = vocab(lang)
     spans: list[Span] = []
     body_chars = 0       # characters of article-like lines so far (menus are short lines)
     title_seen = False   # the first line of content is the headline, never a caption
@@ -169,7 +168,8 @@ def find_furniture(text: str) -> Furniture:
         if folded.startswith(v.teaser):
             spans.append(Span(a, b, TEASER))
             continue
-        cap = _caption_end(text, a, b, folded, v) if title_seen else None
+        # the first line of content is the headline, unless it is a long photo caption
+        cap = _caption_end(text, a, b, folded, v) if title_seen or b - a > _TITLE_MAX else None
         title_seen = True
         if cap is not None:
             kind = ILLUSTRATION if any(w in folded for w in v.illustrative) else CAPTION
@@ -177,6 +177,7 @@ def find_furniture(text: str) -> Furniture:
             continue
         if b - a >= 60:
             body_chars += b - a
+    spans = _alt_text_captions(text, spans)
     tail = text.rstrip()
     if tail and tail[-1].isalnum() and not (spans and spans[-1].end >= len(tail)):
         # cut off mid-word or mid-sentence: the last word may be broken ("Rus", "regio")
@@ -187,5 +188,29 @@ def find_furniture(text: str) -> Furniture:
     return Furniture.of(spans)
 
 
-__all__ = ["Furniture", "Span", "find_furniture", "NOT_ARTICLE", "NO_DATE",
+@annotator("furniture", reads=("text", "lang"), assigns=("furniture",))
+def read_furniture(doc: Document) -> None:
+    """The page furniture of the report's text (see the module doc)."""
+    doc.furniture = find_furniture(doc.text, doc.lang)
+
+
+def _alt_text_captions(text: str, spans: list[Span]) -> list[Span]:
+    """A line that repeats the start of the caption after it is that caption's text
+    without its credit (alt text): the same kind."""
+    out = list(spans)
+    for s in spans:
+        if s.kind not in (CAPTION, ILLUSTRATION):
+            continue
+        end = s.start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if len(line) >= 20 and text.startswith(line, s.start) and not any(
+                o.start <= start < o.end for o in out):
+            out.append(Span(start, end, s.kind))
+    return out
+
+
+__all__ = ["Furniture", "Span", "find_furniture", "read_furniture", "NOT_ARTICLE", "NO_DATE", "OTHER_STORY",
            "MENU", "NOTICE", "BYLINE", "CAPTION", "ILLUSTRATION", "TEASER", "TRAILER", "CUTOFF"]

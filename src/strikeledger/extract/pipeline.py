@@ -19,6 +19,8 @@ from .dates import read_dates, read_header
 from .document import Annotator, Document
 from .event_scope import scope
 from .figures import read_figures
+from .furniture import read_furniture
+from .scope import read_figure_scopes
 from .places import find_places
 from .quantities import find_amounts
 from .speakers import find_speakers
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 ANNOTATORS: list[Annotator] = [
     segment,        # text.py          lines, paragraphs, sentences
+    read_furniture,  # furniture.py    menus, bylines, captions, teasers: not the article
     read_header,    # dates.py         the publication date a report states, where its body starts
     read_dates,     # dates.py         every date named; the attack date
     scope,          # event_scope.py   stretches about other events, Russian claims, other days
@@ -41,6 +44,7 @@ ANNOTATORS: list[Annotator] = [
     find_places,    # places.py        places named, and whether each was hit
     find_speakers,  # speakers.py      bodies and officials named; who is quoted
     attribute,      # attribution.py   each figure's speaker and place (figure_places.py)
+    read_figure_scopes,  # scope.py    each figure's scope: national, oblast, settlement or site
     find_damage,    # damage.py        damaged objects by category
 ]
 

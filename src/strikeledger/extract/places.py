@@ -367,11 +367,13 @@ def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEn
     return top
 
 
-@annotator("places", reads=("text", "folded", "line_starts", "sentences", "sentence_starts"),
+@annotator("places", reads=("text", "folded", "line_starts", "sentences", "sentence_starts", "furniture"),
            assigns=("place_mentions", "foreign", "places"))
 def find_places(doc: Document) -> None:
     """Every place named, in order, and one contract Place per place, hit or mentioned."""
     raws = _raw_mentions(doc)
+    if doc.furniture is not None:  # a teaser's or a menu's places are no places of this story
+        raws = [r for r in raws if not doc.furniture.excludes(r.start)]
     doc.check_time("places")
     resolved = _resolve(raws, doc)
     # foreign names take part in lists ("launched from Primorsko-Akhtarsk and Cape Chauda")

@@ -22,10 +22,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_json
-from ..errors import VocabularyError
-from ..model import Scope
+from ..data import load
 from ..data.gazetteer import lookup
+from ..data.schemas import ScopeCues
+from ..model import Scope
+from .attribution import jurisdiction
+from .document import Document, annotator
 
 _LEVEL_SCOPE = {"oblast": Scope.oblast, "region": Scope.oblast, "raion": Scope.settlement,
                 "city": Scope.settlement, "town": Scope.settlement, "village": Scope.settlement,
@@ -50,32 +52,24 @@ class _Cues:
     national_speakers: frozenset
 
 
-@lru_cache(maxsize=1)
-def cues() -> _Cues:
-    data = load_json("scope_cues.json")
-    bad = [k for k in ("site_nouns", "site_links", "not_site_after", "staff_nouns", "national_cues",
-                       "national_speakers")
-           if not isinstance(data.get(k), list) or not all(isinstance(w, str) and w for w in data[k])]
-    local = data.get("local_cues")
-    if not isinstance(local, dict) or set(local) - {"settlement", "oblast"} or not all(
-            isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in local.values()):
-        bad.append("local_cues")
-    if bad:
-        raise VocabularyError(f"scope_cues.json: missing or malformed lists: {', '.join(bad)}")
+@lru_cache(maxsize=None)
+def cues(lang: str = "en") -> _Cues:
+    data = load(f"{lang}/scope_cues.json", ScopeCues)
     f = re.IGNORECASE
     det = r"(?:a|an|the|one|its|this|that|their|his|her)"
     mods = r"(?:[\w’'-]+\s+){0,4}?"
-    noun = _alt(data["site_nouns"])
-    site = re.compile(rf"\b(?P<link>{_alt(data['site_links'])})\s+{det}\s+{mods}(?P<noun>{noun})(?![\w-])(?!['’]s)", f)
-    not_site = re.compile(rf"\b(?:{_alt(data['not_site_after'])})\s*$", f)
-    staff = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{_alt(data['staff_nouns'])})\b"
+    noun = _alt(data.site_nouns)
+    site = re.compile(rf"\b(?P<link>{_alt(data.site_links)})\s+{det}\s+{mods}(?P<noun>{noun})(?![\w-])(?!['’]s)", f)
+    not_site = re.compile(rf"\b(?:{_alt(data.not_site_after)})\s*$", f)
+    staff = re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:{_alt(data.staff_nouns)})\b"
                        rf"(?:\s+(?:at|of|in)\s+{det}\s+{mods}(?:{noun})(?![\w-])|\s+there\b)"
                        rf"|^\s+of\s+(?:its|their|the\s+(?:plant|facility|company|enterprise)['’]s)\s+"
-                       rf"(?:{_alt(data['staff_nouns'])})\b", f)
-    national = re.compile(rf"\b(?:{_alt(data['national_cues'])})\b", f)
-    local_re = {Scope(k): re.compile(rf"\b(?:{_alt(v)})\b", f) for k, v in local.items()}
+                       rf"(?:{_alt(data.staff_nouns)})\b", f)
+    national = re.compile(rf"\b(?:{_alt(data.national_cues)})\b", f)
+    local_re = {Scope.settlement: re.compile(rf"\b(?:{_alt(data.local_cues.settlement)})\b", f),
+                Scope.oblast: re.compile(rf"\b(?:{_alt(data.local_cues.oblast)})\b", f)}
     return _Cues(site, not_site, staff, national, local_re,
-                 frozenset(s.casefold() for s in data["national_speakers"]))
+                 frozenset(s.casefold() for s in data.national_speakers))
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -106,8 +100,8 @@ _PARTICIPLE = re.compile(r"(?:\s+in\s+[A-Z][\w’'-]*)?\s*,?\s*(?:and\s+)?(?:kil
                          r"[^;:.]*$", re.IGNORECASE)
 
 
-def _locus(text: str, sentence: tuple[int, int], clause: tuple[int, int], start: int, end: int
-           ) -> str | None:
+def _locus(text: str, sentence: tuple[int, int], clause: tuple[int, int], start: int, end: int,
+           c: _Cues) -> str | None:
     """Where the clause puts the figure itself: "site", "place" or None.
 
     "four were killed in the apartment building", "two workers were injured at the plant",
@@ -115,7 +109,6 @@ def _locus(text: str, sentence: tuple[int, int], clause: tuple[int, int], start:
     were killed ... after debris hit a 16-storey building" and "three were killed in Dnipro
     when a missile hit a block" put it in a place, whatever the cause names.
     """
-    c = cues()
     c0, c1 = clause
     stop = _LOCATIVE_STOP.search(text, end, min(c1, end + 80))
     limit = stop.start() if stop else min(c1, end + 80)
@@ -149,12 +142,12 @@ def _word_end(text: str, start: int, end: int) -> int:
 
 
 def at_site(text: str, sentence: tuple[int, int], start: int, end: int,
-            previous: tuple[int, int] | None = None) -> bool:
+            previous: tuple[int, int] | None = None, lang: str = "en") -> bool:
     """Whether the figure's clause places it at one building, facility or vehicle.
 
     ``previous`` is the sentence before, for "two people died there".
     """
-    c = cues()
+    c = cues(lang)
     c0, c1 = _clause(text, sentence, start, end)
     if any(c.staff.match(text, i, c1) for i in (end, _word_end(text, start, end))):
         return True
@@ -163,7 +156,7 @@ def at_site(text: str, sentence: tuple[int, int], start: int, end: int,
         if _PARTICIPLE.match(text, m.end(), end) and not c.not_site.search(
                 text, max(c0, m.start() - 20), m.end("link")):
             return True
-    locus = _locus(text, sentence, (c0, c1), start, end)
+    locus = _locus(text, sentence, (c0, c1), start, end, c)
     if locus is not None:
         return locus == "site"
     if previous is not None and re.match(r"[^,;.]{0,30}?\b(?:there|here)\b", text[end:c1]) and \
@@ -185,19 +178,19 @@ def place_scope(place: str | None) -> Scope | None:
 
 def figure_scope(text: str, sentence: tuple[int, int], start: int, end: int, place: str | None,
                  speaker: str | None = None, jurisdiction: str | None = None,
-                 previous: tuple[int, int] | None = None) -> Scope:
+                 previous: tuple[int, int] | None = None, lang: str = "en") -> Scope:
     """The scope of the figure stated at text[start:end] in the given sentence.
 
     ``place`` is the figure's place (a canonical name) or None; ``speaker`` its speaker's
     name; ``jurisdiction`` the place a local official speaking for it answers for;
     ``previous`` the sentence before (for "died there").
     """
-    c = cues()
+    c = cues(lang)
     c0, c1 = _clause(text, sentence, start, end)
     national = c.national.search(text, c0, c1)
     if national and (not place or start <= national.start() <= end + 40):
         return Scope.national  # a place named for the figure wins over a cue further off
-    if at_site(text, sentence, start, end, previous):
+    if at_site(text, sentence, start, end, previous, lang):
         return Scope.site
     by_place = place_scope(place)
     if by_place is not None:
@@ -212,4 +205,25 @@ def figure_scope(text: str, sentence: tuple[int, int], start: int, end: int, pla
     return Scope.national
 
 
-__all__ = ["figure_scope", "place_scope", "at_site"]
+@annotator("figure_scope", reads=("text", "sentences", "sentence_starts", "figures", "credited", "spelled",
+                                  "lang"),
+           assigns=("figures",))
+def read_figure_scopes(doc: Document) -> None:
+    """Each figure's scope, from its clause, its place and its speaker."""
+    officials = {}
+    for row in doc.credited:
+        for _, a in row:
+            officials.setdefault(doc.spelled.get(a.name, a.name), a)
+    out = []
+    for f in doc.figures:
+        i = doc.sentence_index(f.evidence.start)
+        sent = (doc.sentences[i].start, doc.sentences[i].end) if i is not None else (f.evidence.start, f.evidence.end)
+        prev = (doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
+        sp = officials.get(f.speaker) if f.speaker else None
+        scope = figure_scope(doc.text, sent, f.evidence.start, f.evidence.end, f.place, f.speaker,
+                             jurisdiction(sp), previous=prev, lang=doc.lang)
+        out.append(f.model_copy(update={"scope": scope.value}))
+    doc.figures = out
+
+
+__all__ = ["figure_scope", "place_scope", "at_site", "read_figure_scopes"]

@@ -93,7 +93,7 @@ def canonical_weapon(name: str) -> str | None:
     return w.canonical if w is not None else None
 
 
-@annotator("weapons", reads=("text", "sentences", "sentence_starts", "scopes"),
+@annotator("weapons", reads=("text", "sentences", "sentence_starts", "scopes", "furniture"),
            assigns=("weapon_mentions", "weapons"))
 def find_weapons(doc: Document) -> None:
     """Every weapon named, and the types the report says were used in its attack.
@@ -110,7 +110,8 @@ def find_weapons(doc: Document) -> None:
         if m.canonical in out:
             continue
         i = doc.sentence_index(m.start)
-        if i is None or doc.scopes[i].excludes(m.start):
+        if i is None or doc.scopes[i].excludes(m.start) or (
+                doc.furniture is not None and doc.furniture.excludes(m.start)):
             continue
         if _NOT_FIRED_AFTER.match(text, m.end):
             continue
