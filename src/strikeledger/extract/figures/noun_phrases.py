@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from .state import COMBINED, DRONE, MISSILE, family_of_weapon
+from .state import COMBINED, DRONE, MISSILE, SKIP, family_of_weapon
 
 if TYPE_CHECKING:
     from ..weapons import WeaponMention
@@ -51,6 +51,8 @@ def noun_phrase(r: Reader, pos: int, limit: int):
             continue
         n = v.noun.match(text, p, limit)
         if n is not None and n.lastgroup:
+            if n.lastgroup in (DRONE, MISSILE) and v.strike_noun_after.match(text, n.end(), limit):
+                return SKIP, weapons, n.end()  # "84 missile strikes": strikes, not missiles
             if n.lastgroup in (DRONE, MISSILE) and not weapons:
                 other = v.missile_words if n.lastgroup == DRONE else v.drone_words
                 both = v.other_noun.match(text, n.end(), limit)
@@ -63,6 +65,9 @@ def noun_phrase(r: Reader, pos: int, limit: int):
             continue
         mod = v.modifier.match(text, p, limit)
         if mod is not None and mod.end() > p:
+            if v.casualty_modifier.search(text, p, mod.end()) and \
+                    noun_phrase(r, mod.end(), limit)[0] in (DRONE, MISSILE, COMBINED, SKIP):
+                break  # "Seven killed in Russian drone attack": people, not drones
             pos = mod.end()
             continue
         break
