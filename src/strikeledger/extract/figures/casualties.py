@@ -98,8 +98,17 @@ def singles(r: Reader, si: int, s0: int, s1: int) -> None:
         is_child = noun in v.single_child_nouns or (age is not None and age < 18)
         if not noun and age is None:
             continue
+        if v.unborn_before.search(text, max(s0, m.start() - 30), m.start()):
+            continue  # "a couple who were expecting a baby": no victim of its own
         if st.in_figure(m.start()):
-            continue  # inside a figure already read ("one man was injured")
+            # inside a figure already read ("one man was injured"); a child listed in a
+            # toll's apposition is counted under it: "Seven people, including a teenager, ..."
+            if is_child and v.inclusion_before.search(text, max(s0, m.start() - 40), m.start()):
+                whole = [x for x in st.covering(m.start()) if x.family == PERSON]
+                if whole:
+                    r.emit(CHILD, KILLED if whole[0].kind == Kind.killed else INJURED,
+                           Quantity.make(1, "exact"), m.start(), m.end(), si)
+            continue
         prior = st.last_person_before(m.start())
         if is_child and prior is not None and prior.family == CHILD:
             continue  # described right after a stated count of children
