@@ -155,6 +155,10 @@ def _bare(r: Reader, si: int, s0: int, s1: int, m: QuantityMention, before: str,
         return Reading(PERSON, weapon, reading.np_end, _toll_of(lc))
     if left_adjacent(r, m.start, s0, PERSON) and v.person_follows.match(text, m.end, s1):
         return Reading(PERSON, weapon, reading.np_end, right_kinds)
+    if lc is not None and lc.sentence == si and lc.end <= m.start and v.elliptical_place.match(text, m.end, s1) \
+            and v.elliptical_gap.match(text, lc.end, m.start) and not v.finite.search(text, lc.end, m.start):
+        # "four were killed in the apartment building and six in the warehouse"
+        return Reading(PERSON, weapon, reading.np_end, _toll_of(lc))
     nof = v.number_of.search(text, lo, m.start)
     if nof is None:
         return None
