@@ -89,15 +89,19 @@ class _Vocab:
     teaser: tuple
     trailing: frozenset
     illustrative: tuple
+    inline_teaser: re.Pattern | None = None  # a teaser that follows a sentence on its line
 
 
 @lru_cache(maxsize=None)
 def vocab(lang: str = "en") -> _Vocab:
     data = load(f"{lang}/furniture.json", FurnitureLines)
     fold = lambda words: tuple(w.casefold() for w in words)  # noqa: E731
+    starts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(fold(data.teaser_starts), key=len, reverse=True)
+                      if w.endswith(":") or w.endswith(("also", "more")))
+    inline = re.compile(rf"[.!?”\"’]\s*((?:{starts})\s*:?\s*\S)", re.IGNORECASE) if starts else None
     return _Vocab(frozenset(fold(data.menu_lines)), fold(data.notice_lines), fold(data.byline_starts),
                   fold(data.caption_credits), fold(data.teaser_starts), frozenset(fold(data.trailing_headers)),
-                  fold(data.illustrative_captions))
+                  fold(data.illustrative_captions), inline)
 
 
 def _lines(text: str):
@@ -175,6 +179,10 @@ def find_furniture(text: str, lang: str = "en") -> Furniture:
             kind = ILLUSTRATION if any(w in folded for w in v.illustrative) else CAPTION
             spans.append(Span(a, cap, kind))
             continue
+        inline = v.inline_teaser.search(text, a, b) if v.inline_teaser is not None else None
+        if inline is not None:  # "... he wrote.Read also: One killed in Zaporizhzhia"
+            spans.append(Span(inline.start(1), b, TEASER))
+            b = inline.start(1)
         if b - a >= 60:
             body_chars += b - a
     spans = _alt_text_captions(text, spans)

@@ -36,10 +36,13 @@ from .state import Candidate
 __all__ = ["Candidate", "read_figures"]
 
 
-@annotator("figures", reads=("text", "folded", "line_starts", "sentences", "skipped", "scopes", "quantities",
-                             "weapon_mentions", "lang"),
+@annotator("figures", reads=("text", "folded", "line_starts", "sentences", "skipped", "scopes",
+                             "quantities", "weapon_mentions", "lang", "furniture"),
            assigns=("candidates",))
 def read_figures(doc: Document) -> None:
     """What each amount counts: figure candidates, before speaker and place are known. A
-    figure in a stretch about another event is left out."""
-    doc.candidates = [c for c in read(doc) if not doc.scopes[c.sentence].excludes(c.start)]
+    figure in a stretch about another event, or in page furniture ("Read also: ..."), is
+    left out."""
+    furniture = doc.furniture
+    doc.candidates = [c for c in read(doc) if not doc.scopes[c.sentence].excludes(c.start)
+                      and not (furniture is not None and furniture.excludes(c.start))]
