@@ -46,7 +46,15 @@ def person(r: Reader, si: int, s0: int, s1: int, m: QuantityMention, np_end: int
            right_kinds: list[str], part) -> None:
     """A count of people: killed or injured, by the verb after, before or a toll."""
     text = r.text
+    if r.v.increment_after.match(text, m.end, s1) or (
+            r.v.increment_before.search(text, max(s0, m.start - 20), m.start)
+            and text.startswith(" more", m.end)):
+        return  # "the bodies of three more people were found": added to a toll, no toll
     verb = casualty_verb(r, m, np_end, s0, s1, right_kinds)
+    if verb is None:  # "16 more wounded victims", "25 injured civilians": the noun's own word
+        inner = r.v.killed.search(text, m.end, np_end) or r.v.injured.search(text, m.end, np_end)
+        if inner is not None:
+            verb = KILLED if r.v.killed.match(inner.group(0)) else INJURED
     if verb is None and r.v.bodies.fullmatch(text, max(0, np_end - 6), np_end):
         verb = KILLED  # "7 bodies have been recovered"
     if verb is None and (part or text[np_end:np_end + 1] == ","):
@@ -107,7 +115,7 @@ def singles(r: Reader, si: int, s0: int, s1: int) -> None:
                 whole = [x for x in st.covering(m.start()) if x.family == PERSON]
                 if whole:
                     r.emit(CHILD, KILLED if whole[0].kind == Kind.killed else INJURED,
-                           Quantity.make(1, "exact"), m.start(), m.end(), si)
+                           quantity(1, "exact"), m.start(), m.end(), si)
             continue
         prior = st.last_person_before(m.start())
         if is_child and prior is not None and prior.family == CHILD:
@@ -119,6 +127,8 @@ def singles(r: Reader, si: int, s0: int, s1: int) -> None:
         right = verb_at(r, p, s1, PERSON)
         fam = CHILD if is_child else PERSON
         q = quantity(1, "exact")
+        if right == KILLED and m.group(0).lower().startswith("another") and not st.in_figure(m.start()):
+            continue  # "Another person died in hospital": a death added to a toll
         if right and (v.has_aux.match(text, after_pos, s1) or v.died_after.match(text, after_pos, s1)
                       or r.clause_start(s0, m.start())):
             end = m.end() if fam == CHILD else verb_end(r, after_pos, s1)
