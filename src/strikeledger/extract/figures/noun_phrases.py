@@ -69,6 +69,9 @@ def noun_phrase(r: Reader, pos: int, limit: int):
                     noun_phrase(r, mod.end(), limit)[0] in (DRONE, MISSILE, COMBINED, SKIP):
                 break  # "Seven killed in Russian drone attack": people, not drones
             pos = mod.end()
+            more = v.modifier_list.match(text, pos, limit)  # "78 air, ground, and sea-launched missiles"
+            if more and noun_phrase(r, more.end(), limit)[0] in (DRONE, MISSILE):
+                pos = more.end()
             continue
         break
     if weapons:

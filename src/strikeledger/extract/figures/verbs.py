@@ -174,6 +174,8 @@ def weapons_figure(r: Reader, si: int, s0: int, s1: int, m: QuantityMention, fam
         if part and not verbs:
             ahead = aux_cue_ahead(r, np_end, s1, fam)
             verbs = [ahead] if ahead else []
+        if not left and verbs and all_before(r, s0, m.start) and v.coordination.search(before):
+            left = nearest_left(r, m.start, s0, fam)  # "shot down five of nine missiles and all 27 drones"
         if left and verbs and left not in verbs and all_before(r, s0, m.start):
             verbs = [left] + verbs
         if not verbs:
