@@ -212,8 +212,16 @@ def read_reference(csv_path: str | Path) -> tuple[dict[dt.date, dict[str, int]],
     return dict(per_day), dict(unmapped)
 
 
+def _count(value: int | None, low: int | None, qualifier: str | None) -> int | None:
+    """An estimate's count: its value, else its floor; a vague headline ("dozens of
+    drones") states no count, so its floor is not one (issue 13)."""
+    if qualifier == "vague":
+        return None
+    return value if value is not None else low
+
+
 def _value(e) -> int | None:
-    return e["value"] if e["value"] is not None else e["low"]
+    return _count(e["value"], e["low"], e.get("qualifier"))
 
 
 def _from_store(store) -> dict[dt.date, tuple[dict, dict]]:
@@ -254,8 +262,8 @@ def _from_incidents(items: list) -> dict[dt.date, tuple[dict, dict]]:
     for inc in items:
         if inc.date is None or inc.date_precision not in (None, "day"):
             continue
-        values = {q: (inc.estimates[q].value if inc.estimates[q].value is not None
-                      else inc.estimates[q].low) if q in inc.estimates else None
+        values = {q: _count(inc.estimates[q].value, inc.estimates[q].low,
+                         inc.estimates[q].qualifier) if q in inc.estimates else None
                   for q in QUANTITIES}
         if not any(v is not None for v in values.values()):
             continue

@@ -135,10 +135,13 @@ def _preference_key(c: Claim, prefs: Preferences) -> tuple:
     tier = prefs.tier(c.kind, c.speaker, c.official)
     width = c.hi - c.lo
     pub = c.published.toordinal() if c.published else 0
+    # a stated count beats a vague amount whoever says it ("dozens of drones" against the
+    # president's "about 90"): a headline is a number an analyst can quote (issue 13)
+    vague = c.qualifier == "vague"
     if prefs.kinds[c.kind].order == "latest":
-        return (tier, -pub, -c.point, width, c.claim_id)
+        return (vague, tier, -pub, -c.point, width, c.claim_id)
     # a total is never smaller than its parts: among equals, the larger count
-    return (tier, width, -pub, -c.point, c.claim_id)
+    return (vague, tier, width, -pub, -c.point, c.claim_id)
 
 
 def estimate_scope(group: Sequence[Claim], conflicts: Sequence[Conflict],
