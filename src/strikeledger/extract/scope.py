@@ -18,6 +18,7 @@ total: every local cue here errs towards local.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,8 +206,18 @@ def figure_scope(text: str, sentence: tuple[int, int], start: int, end: int, pla
     return Scope.national
 
 
+_MANY_PLACES = 3  # a count over this many places named together is the whole attack's
+
+
+def _over_many_places(doc: Document, clause: tuple[int, int], starts: list[int]) -> bool:
+    """"80 drones were shot down in the Odesa, Sumy, Cherkasy ... oblasts": a count summed
+    over a list of regions, not any one of them."""
+    lo, hi = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
+    return len({p.admin1 for p in doc.place_mentions[lo:hi]}) >= _MANY_PLACES
+
+
 @annotator("figure_scope", reads=("text", "sentences", "sentence_starts", "figures", "credited", "spelled",
-                                  "lang"),
+                                  "place_mentions", "lang"),
            assigns=("figures",))
 def read_figure_scopes(doc: Document) -> None:
     """Each figure's scope, from its clause, its place and its speaker."""
@@ -214,11 +225,16 @@ def read_figure_scopes(doc: Document) -> None:
     for row in doc.credited:
         for _, a in row:
             officials.setdefault(doc.spelled.get(a.name, a.name), a)
+    starts = [p.start for p in doc.place_mentions]
     out = []
     for f in doc.figures:
         i = doc.sentence_index(f.evidence.start)
         sent = (doc.sentences[i].start, doc.sentences[i].end) if i is not None else (f.evidence.start, f.evidence.end)
         prev = (doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
+        if f.kind.startswith(("drones", "missiles")) and _over_many_places(
+                doc, _clause(doc.text, sent, f.evidence.start, f.evidence.end), starts):
+            out.append(f.model_copy(update={"scope": Scope.national.value, "place": None}))
+            continue
         sp = officials.get(f.speaker) if f.speaker else None
         scope = figure_scope(doc.text, sent, f.evidence.start, f.evidence.end, f.place, f.speaker,
                              jurisdiction(sp), previous=prev, lang=doc.lang)
