@@ -605,7 +605,7 @@ def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, st
         return (ref, "day") if ref else (None, None)
     chosen = best[2]
     if chosen.start >= lede_end and ref and _says_when(doc, body, lede_end, now=True):
-        # the lede says when only in words ("this morning", "at night") and the day named
+        # the lede says when only in words ("overnight", "this morning") and the day named
         # further down is another strike recalled: the story is the publication day's
         return ref, "day"
     if chosen.precision == "month" and ref and (ref.year, ref.month) == (chosen.date.year, chosen.date.month):

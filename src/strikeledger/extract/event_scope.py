@@ -156,6 +156,7 @@ def sentence_contexts(text: str, folded: str, sentences: list[Span]) -> list[Sen
 _EVENING_AFTER = re.compile(r"\s*(?:night|evening|overnight|into|to|late)\b", re.IGNORECASE)
 _LATE_BEFORE = re.compile(r"(?:\b(?:late|night\s+of|evening\s+of|overnight|from)|\d{1,2}[:.]\d{2})\s+(?:on\s+)?$",
                           re.IGNORECASE)
+_AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|updated|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
@@ -188,6 +189,8 @@ def _other_days(doc: Document, contexts: list[SentenceContext]) -> set[int]:
         i = doc.sentence_index(m.start)
         if i is None:
             continue
+        if _AS_OF.search(text, max(0, m.start - 12), m.start):
+            continue  # "as of July 11, 44 people were killed": when it was counted, not another event
         day = m.date
         if day == eve and day != published and not (
                 _EVENING_AFTER.match(text, m.end) or _LATE_BEFORE.search(text, max(0, m.start - 20), m.start)):
