@@ -115,7 +115,7 @@ def test_as_of_and_history_over_http(client):
     assert client.get("/incidents?as_of=not-a-time").status_code == 422
     r = client.post("/reports", headers=AUTH, json={
         "id": "late", "published": "2025-06-02",
-        "text": "date 2025-06-02\nThe toll in Lviv rose to five, Mayor Andriy Sadovyi said."})
+        "text": "date 2025-06-02\nThe toll of the overnight attack on Lviv rose to five, Mayor Andriy Sadovyi said."})
     assert r.status_code == 201 and r.json()["incidents"] == ["2025-06-02"]
     history = client.get("/incidents/2025-06-02/history").json()["items"]
     assert any(h["kind"] == "killed" and h["field"] == "estimate" and h["report_id"] == "late"
