@@ -99,6 +99,8 @@ def test_huge_and_negative_counts_never_crash(n, value):
     "Kyiv, " * 800 + "were hit.",                          # a long list of places
     ("Russia launched 500 drones. " * 400),                # many short sentences
     "\n" * 5000 + "Four people were killed in Kharkiv." + "\n" * 5000,
+    "12.30 " * 40 + "x",                                   # a time-stamp-like line (it once
+                                                           # backtracked exponentially)
 ])
 def test_long_lines_extract_with_valid_spans(text):
     check(text)

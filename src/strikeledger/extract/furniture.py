@@ -35,12 +35,15 @@ OTHER_STORY = frozenset({ILLUSTRATION, TEASER, TRAILER})
 _HEADER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 _BULLET = re.compile(r"^[\s•*·–—>|-]+")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+           "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 # a line of nothing but a date and a time: "14 February 2025, 08:35", "12:59 AM", "1 min read"
+# Each piece is matched atomically ((?>...): no backtracking into it), so a long line of
+# digits and dots costs linear time; hence longer alternatives come first ("sept" before
+# "sep", "5 min read" before "5").
 _STAMP = re.compile(
-    rf"^(?:(?:{_MONTHS}|{_DAYS})\.?|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|[ap]\.?m\.?|"
-    rf"utc|gmt|eet|eest|cet|kyiv\s+time|local\s+time|\d+\s+min(?:ute)?s?\s+read|at|on|[,/.|:–—-]|\s)+$",
+    rf"^(?>\d+\s+min(?:ute)?s?\s+read|(?:{_MONTHS}|{_DAYS})\.?|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|"
+    rf"utc|gmt|eest|eet|cet|kyiv\s+time|local\s+time|at|on|[,/.|:–—-]|\s)+$",
     re.IGNORECASE)
 _STAMP_KEY = re.compile(rf"\b(?:{_MONTHS}|{_DAYS})\b|\d{{1,2}}[:.]\d{{2}}|\bmin(?:ute)?s?\s+read\b", re.IGNORECASE)
 # a credit in brackets glued to the next sentence: "...(Kostiantyn Liberov/Libkos/Getty Images)Hotel"
