@@ -19,7 +19,7 @@ REPORTS = {
             "Force said. Two people were killed, Mayor Vitali Klitschko said.",
     "odesa": "Drones hit Odesa overnight, injuring six people, Governor Oleh Kiper said. A "
              "school was damaged.",
-    "kharkiv": "Four people were killed in Kharkiv after a missile strike, Governor Oleh "
+    "kharkiv": "Four people were killed in Kharkiv after an overnight missile strike, Governor Oleh "
                "Syniehubov said.",
 }
 
