@@ -89,7 +89,7 @@ def test_meta_gives_the_change_cursor(client):
     assert client.get(f"/changes?after={cursor}").json()["items"] == []
     r = client.post("/reports", headers=AUTH, json={
         "id": "kyiv-2025-07-01", "published": "2025-07-01",
-        "text": "date 2025-07-01\nTwo people were killed in Kyiv, Mayor Vitali Klitschko said."})
+        "text": "date 2025-07-01\nTwo people were killed in Kyiv overnight, Mayor Vitali Klitschko said."})
     assert r.status_code == 201
     items = client.get(f"/changes?after={cursor}").json()["items"]
     assert {c["incident_id"] for c in items} == {"2025-07-01"}
