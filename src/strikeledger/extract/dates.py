@@ -33,6 +33,8 @@ from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 __all__ = ["DateMention", "find_published", "header_date", "extract_attack_date",
            "read_header", "read_dates", "day_mentions"]
 
+_CLOCK = r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"  # a 24-hour clock time: 05:30, 8:00
+
 # The first year of the full-scale war: a weekday fixes a year-less date only in a year
 # from here on that the report names.
 _FIRST_YEAR = 2022
@@ -147,7 +149,9 @@ def _vocab() -> _Vocab:
         numeric=re.compile(numeric),
         iso=re.compile(iso),
         year_re=re.compile(r"\b(20[12]\d)\b"),
-        time_words=fp(rf"\b(?:{_words(raw['time_words'])})(?!\w)", flags) if raw["time_words"] else None,
+        # a clock time ("At about 05:30, the occupiers struck"; "Update, 08:00") says when
+        # as plainly as "this morning" does, in any language
+        time_words=fp(rf"\b(?:{_words(raw['time_words'])}|{_CLOCK})(?!\w)", flags) if raw["time_words"] else None,
         now_words=fp(rf"\b(?:{_words(raw['now_words'])})(?!\w)", flags) if raw["now_words"] else None,
     )
 
