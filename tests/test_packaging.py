@@ -30,6 +30,7 @@ IMPORTED_AS = {
     "pyarrow": "pyarrow", "fastapi": "fastapi", "uvicorn": "uvicorn",
     "psycopg": "psycopg", "dask": "distributed", "numpy": "numpy",
     "watchfiles": "watchfiles", "feedparser": "feedparser", "httpx": "httpx",
+    "lingua-language-detector": "lingua",
 }
 NEEDED_BY_A_DEPENDENCY = {
     # trafilatura imports lxml.html.clean, which lxml ships separately since 5.2

@@ -109,6 +109,14 @@ def test_score_refuses_a_text_that_changed(tmp_path):
     assert json.loads(out.stdout)["changed_texts"] == ["en-x"]
 
 
+def test_index_has_ukrainian_and_russian_sets():
+    """Issue 14: real articles in both languages, the Air Force's summaries among them."""
+    langs = [e["lang"] for e in ENTRIES]
+    assert langs.count("uk") >= 50 and langs.count("ru") >= 40
+    for e in ENTRIES:
+        assert e["gold"]["language"] in (None, e["lang"])
+
+
 def _load_script():
     import importlib.util
     spec = importlib.util.spec_from_file_location("real_set", SCRIPT)
@@ -128,6 +136,20 @@ def test_held_out_part_of_the_english_set_is_fixed_by_the_id_hash():
     learn, holdout = mod.load_index(INDEX, "en", "learn"), mod.load_index(INDEX, "en", "holdout")
     assert {e["id"] for e in learn}.isdisjoint(e["id"] for e in holdout)
     assert len(learn) + len(holdout) == len(ids)
+
+
+def test_held_out_part_of_the_ukrainian_and_russian_sets_is_fixed_by_the_id_hash():
+    mod = _load_script()
+    ids = [e["id"] for e in ENTRIES if e["lang"] in ("uk", "ru")]
+    held = [i for i in ids if mod.held_out(i)]
+    # 5/16 of the ids, give or take sampling: about a third, never none and never most
+    assert 0.2 * len(ids) < len(held) < 0.45 * len(ids)
+    assert mod.held_out("uk-undated-tsn-airforce-49-drones") is (
+        __import__("hashlib").sha256(b"uk-undated-tsn-airforce-49-drones").hexdigest()[0] in "01234")
+    learn = mod.load_index(INDEX, "uk", "learn")
+    holdout = mod.load_index(INDEX, "uk", "holdout")
+    assert {e["id"] for e in learn}.isdisjoint(e["id"] for e in holdout)
+    assert len(learn) + len(holdout) == len(mod.load_index(INDEX, "uk"))
 
 
 def test_held_out_part_never_lists_single_articles_errors(tmp_path):

@@ -18,7 +18,7 @@ from strikeledger.model import Report
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 # what a Document holds before any annotator runs
-INPUTS = {"text", "report_id", "url", "publisher", "given_published", "reference", "lang",
+INPUTS = {"text", "report_id", "url", "publisher", "given_published", "reference",
           "deadline", "budget"}
 FIELDS = {f.name for f in dataclasses.fields(Document)}
 # the time budget is the pipeline's, checked by every annotator

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TimeBudgetExceeded
-from ..model import Report
+from ..model import Language, Report
 
 if TYPE_CHECKING:  # the annotators' own types, named here for the reader
     from ..model import Damage, Figure, Place, Speaker
@@ -66,10 +66,12 @@ class Document:
     publisher: str | None = None
     given_published: dt.date | None = None   # the date the reader got with the report
     reference: dt.date | None = None         # the day relative dates are read against, if known
-    lang: str = "en"
     deadline: float | None = None            # time.perf_counter() value the work must end by
     budget: float | None = None              # seconds, for the error message
 
+    # language
+    language: Language | None = None         # en, uk or ru as detected (None: no letters)
+    lang: str = "en"                         # the vocabulary folder the annotators read
     # segment
     folded: str = ""
     line_starts: list[int] = field(default_factory=list)

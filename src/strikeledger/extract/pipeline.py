@@ -17,6 +17,7 @@ from .attribution import attribute
 from .damage import find_damage
 from .dates import read_dates, read_header
 from .document import Annotator, Document
+from .language import read_language
 from .event_scope import scope
 from .figures import read_figures
 from .furniture import read_furniture
@@ -33,6 +34,7 @@ __all__ = ["ANNOTATORS", "DEFAULT_BUDGET", "annotate", "extract_many", "extract_
 log = logging.getLogger(__name__)
 
 ANNOTATORS: list[Annotator] = [
+    read_language,  # language.py      en, uk or ru; the vocabulary folder the others read
     segment,        # text.py          lines, paragraphs, sentences
     read_furniture,  # furniture.py    menus, bylines, captions, teasers: not the article
     read_header,    # dates.py         the publication date a report states, where its body starts
@@ -70,6 +72,7 @@ def to_record(doc: Document) -> Record:
     """The contract record of a fully annotated Document."""
     return Record(
         report_id=doc.report_id,
+        language=doc.language,
         source=Source(url=doc.url, publisher=doc.publisher, published=doc.published),
         attack=Attack(date=doc.attack_date, date_precision=doc.date_precision),
         figures=doc.figures, places=doc.places, damage=doc.damage, speakers=doc.speakers,
