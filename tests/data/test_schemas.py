@@ -113,3 +113,21 @@ def test_every_body_and_official_named_by_a_language_is_listed():
     for lang in LANGUAGES:
         words = load(f"{lang}/speakers.json", schemas.SpeakerWords)
         assert set(words.bodies) | set(words.persons) <= names
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_cyrillic_amounts_and_their_generated_forms_load(lang):
+    q = load(f"{lang}/quantities.json", schemas.CyrillicQuantities)
+    forms = load(f"{lang}/forms.json", schemas.Forms).forms
+    assert set(q.numbers) <= set(forms) and set(q.counting_nouns) <= set(forms)
+
+
+def test_a_cyrillic_vague_amount_needs_a_low_of_at_least_one():
+    raw = _raw("uk/quantities.json")
+    raw["vague"].append({"lemmas": ["кілька"], "low": 0})
+    raw["range_words"]["between"] = [" від"]
+    with pytest.raises(VocabularyError) as err:
+        check(raw, schemas.CyrillicQuantities, "uk/quantities.json")
+    msg = str(err.value)
+    assert msg.startswith("uk/quantities.json: 2 bad entries:")
+    assert f"vague.{len(raw['vague']) - 1}.low: Input should be greater than or equal to 1" in msg

@@ -498,3 +498,53 @@ class FurnitureLines(_File):
     teaser_starts: Phrases
     trailing_headers: Phrases
     illustrative_captions: Phrases
+
+
+# --- Ukrainian and Russian (issue 14) ----------------------------------------------------
+# The two languages inflect every number and noun; their files list dictionary forms
+# (lemmas) and scripts/build_morphology.py writes every form of them into forms.json.
+
+
+class VagueLemmas(_Entry):
+    lemmas: Annotated[list[LowerPhrase], Field(min_length=1)]  # "кілька", "десяток"
+    low: Annotated[int, Field(ge=1, strict=True)]
+    plural: bool = False                          # only the plural forms ("десятки", "сотні")
+
+
+class RangeWords(_Entry):
+    between: list[LowerPhrase]                    # "від" 10 до 15
+    join: list[LowerPhrase]                       # від 10 "до" 15
+    or_: list[LowerPhrase] = Field(alias="or")    # два "чи" три
+
+
+class CyrillicQuantities(_File):
+    """uk/quantities.json, ru/quantities.json: how Ukrainian or Russian states amounts
+    (lemmas; their forms are in forms.json beside it)."""
+
+    numbers: Annotated[dict[LowerPhrase, Positive], Field(min_length=1)]
+    counting_nouns: Annotated[dict[LowerPhrase, Positive], Field(min_length=1)]
+    abbreviations: dict[LowerPhrase, Positive] = {}
+    halves: dict[LowerPhrase, Positive] = {}      # "півтори" -> 3 halves
+    fixed: dict[LowerPhrase, Positive] = {}       # "півсотні" -> 50
+    pos: dict[LowerPhrase, str] = {}              # a lemma's part of speech where not the usual
+    qualifiers: dict[Literal[_BOUNDED], QualifierForms]  # type: ignore[valid-type]
+    vague: Annotated[list[VagueLemmas], Field(min_length=1)]
+    units: Phrases
+    unit_marks: Phrases
+    months: Phrases
+    range_words: RangeWords
+    number_signs: Phrases
+    change_verbs: Phrases
+    coordinators: Phrases
+
+
+class Lexeme(_Entry):
+    sg: list[Phrase]                              # forms with a singular (or no number) reading
+    pl: list[Phrase]                              # forms with a plural reading
+
+
+class Forms(_File):
+    """uk/forms.json, ru/forms.json: every form of the lemmas of that folder's files, made by
+    scripts/build_morphology.py with pymorphy3 (never edited by hand)."""
+
+    forms: dict[Phrase, Lexeme]

@@ -1,5 +1,8 @@
 """Amounts as English states them: "at least four", "some 500", "10-15", "dozens of".
 
+(Ukrainian and Russian amounts are read by quantities_cyrillic; `find_quantities`,
+`parse_quantity` and the annotator hand Cyrillic text to it.)
+
 `parse_quantity` reads one phrase; `find_quantities` scans running text and returns every
 amount with its exact span, leaving out numbers that count nothing (weapon designations,
 clock times, dates, years, percentages, decimals, ordinals, house numbers, ages, floors,
@@ -29,9 +32,10 @@ from text_to_num import text2num
 from ..data import check, load
 from ..data.schemas import Quantities
 from ..errors import VocabularyError
-from ..model import Qualifier, Quantity
+from ..model import Language, Qualifier, Quantity
 from .casefold import FoldedPattern, fold
 from .document import Document, annotator
+from .quantities_cyrillic import CYRILLIC, find_cyrillic_quantities, mostly_cyrillic
 
 __all__ = ["QuantityMention", "Vocabulary", "carry_qualifier", "find_quantities",
            "load_vocabulary", "parse_quantity"]
@@ -514,15 +518,28 @@ def _scan(text: str, start: int, end: int, phrase: bool, folded: str | None = No
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     folded: str | None = None) -> list[QuantityMention]:
     """Every amount stated in text[start:end], in order, with offsets into `text`
-    (``folded``: the text folded, if the caller has it)."""
+    (``folded``: the text folded, if the caller has it).
+
+
+    A text written mostly in Cyrillic is read by the Ukrainian and Russian reader
+    (quantities_cyrillic), any other by the English one.
+    """
     end = len(text) if end is None else min(end, len(text))
+    if mostly_cyrillic(text[start:min(end, start + 2000)]):
+        return find_cyrillic_quantities(text, start, end)
     return _scan(text, start, end, phrase=False, folded=folded)
 
 
-@annotator("quantities", reads=("text", "folded", "sentences", "skipped"), assigns=("quantities",))
+@annotator("quantities", reads=("text", "folded", "language", "sentences", "skipped"),
+           assigns=("quantities",))
 def find_amounts(doc: Document) -> None:
-    """The amounts of every sentence the figure reader reads (none for skipped ones)."""
+    """The amounts of every sentence the figure reader reads (none for skipped ones): a
+    Ukrainian or Russian report's by the Cyrillic reader, any other's by the English one."""
     text, folded = doc.text, doc.folded
+    if doc.language in (Language.uk, Language.ru):
+        doc.quantities = [[] if i in doc.skipped else find_cyrillic_quantities(text, s.start, s.end)
+                          for i, s in enumerate(doc.sentences)]
+        return
     doc.quantities = [[] if i in doc.skipped else _scan(text, s.start, s.end, False, folded)
                       for i, s in enumerate(doc.sentences)]
 
@@ -531,8 +548,12 @@ def parse_quantity(text: str) -> Quantity | None:
     """Read one quantity phrase ("over thirty", "10-15", "dozens of"); None if it has none.
 
     The first amount in the text wins. A bare four-digit number reads as a count here
-    ("2000"), unless a word like "in" or "since" makes it a year.
+    ("2000"), unless a word like "in" or "since" makes it a year. A phrase with Cyrillic
+    words is read as Ukrainian or Russian ("понад 40", "близько сотні").
     """
+    if CYRILLIC.search(text):
+        found = find_cyrillic_quantities(text)
+        return found[0].quantity if found else None
     P = _patterns()
     text = _phrase_form(text, P)
     found = _scan(text, 0, len(text), phrase=True)
