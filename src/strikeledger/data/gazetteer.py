@@ -9,9 +9,11 @@ exports) looks places up here.
 
 Three indexes serve the place matcher:
 
-* ``bare``: a name as written on its own ("Kiev", "Kryvyi Rih", "Holosiivskyi") ->
+* ``bare``: a name as written on its own ("Kiev", "Kryvyi Rih", "Holosiivskyi", and the
+  Ukrainian and Russian names in every case: "Харкові", "Київської області") ->
   candidate entries, best first (the entry whose canonical name it is, then by size);
-* ``oblast_stems``: the word before "region"/"oblast" ("Kharkov" -> Kharkiv Oblast);
+* ``oblast_stems``: the word before "region"/"oblast" ("Kharkov" -> Kharkiv Oblast), and
+  an oblast's Cyrillic adjective before a plural "областях" ("Київській");
 * ``raion_stems`` / ``district_stems``: the word before "district"/"raion".
 
 Names of places outside Ukraine (``foreign``) are indexed too, so that the matcher can
@@ -43,6 +45,8 @@ class GazEntry:
     variants: tuple[str, ...]
     stems: tuple[str, ...] = ()
     city: str | None = None   # the city a district belongs to
+    cyrillic: tuple[str, ...] = ()        # Ukrainian and Russian names in every case ("Харкові")
+    cyrillic_stems: tuple[str, ...] = ()  # an oblast's Cyrillic adjective ("Київській")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Gazetteer:
     foreign: frozenset[str]
     upper: dict[str, str]          # "KYIV" -> "Kyiv": all-caps forms of large places
     max_words: int                 # the longest indexed name, in words
+    tails: frozenset[str] = frozenset()  # lower-case last words of Cyrillic names ("області")
 
 
 def normalise(name: str) -> str:
@@ -84,7 +89,8 @@ def _index(doc: schemas.Gazetteer) -> Gazetteer:
     admin1 = doc.admin1
     entries = [GazEntry(name=e.name, admin1=e.admin1, lat=float(e.lat), lon=float(e.lon),
                         level=e.level, population=e.population, variants=tuple(e.variants),
-                        stems=tuple(e.stems), city=e.city) for e in doc.entries]
+                        stems=tuple(e.stems), city=e.city, cyrillic=tuple(e.cyrillic),
+                        cyrillic_stems=tuple(e.cyrillic_stems)) for e in doc.entries]
 
     bare: dict[str, list[GazEntry]] = {}
     oblast: dict[str, GazEntry] = {}
@@ -93,9 +99,9 @@ def _index(doc: schemas.Gazetteer) -> Gazetteer:
     by_name: dict[str, list[GazEntry]] = {}
     for e in entries:
         by_name.setdefault(e.name, []).append(e)
-        for v in {e.name, *e.variants}:
+        for v in {e.name, *e.variants, *e.cyrillic}:
             bare.setdefault(normalise(v), []).append(e)
-        for s in e.stems:
+        for s in (*e.stems, *e.cyrillic_stems):
             key = normalise(s)
             if e.level in ("oblast", "region"):
                 oblast.setdefault(key, e)
@@ -106,7 +112,8 @@ def _index(doc: schemas.Gazetteer) -> Gazetteer:
     foreign = frozenset(normalise(f) for f in doc.foreign)
     upper = {}
     for key, cands in bare.items():
-        if len(key) >= 4 and cands[0].level in ("city", "oblast", "region") and not key.isupper():
+        if len(key) >= 4 and cands[0].level in ("city", "oblast", "region") and not key.isupper() \
+                and key.isascii():
             upper.setdefault(key.upper(), key)
     keys = list(bare) + list(oblast) + list(raion) + list(district) + list(foreign)
     return Gazetteer(
@@ -118,6 +125,8 @@ def _index(doc: schemas.Gazetteer) -> Gazetteer:
         by_name={k: _rank(k, v) for k, v in by_name.items()},
         foreign=foreign, upper=upper,
         max_words=max(len(k.replace("-", " ").split()) for k in keys),
+        tails=frozenset(k.rsplit(" ", 1)[1] for k in bare
+                        if " " in k and not k.isascii() and k.rsplit(" ", 1)[1].islower()),
     )
 
 

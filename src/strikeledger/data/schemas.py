@@ -132,6 +132,8 @@ class GazetteerEntry(BaseModel):
     variants: list[Phrase] = []
     stems: list[Phrase] = []
     city: str | None = None
+    cyrillic: list[Phrase] = []        # Ukrainian and Russian names in every case ("Харкові")
+    cyrillic_stems: list[Phrase] = []  # an oblast's adjective in every case ("Київській")
 
 
 class Gazetteer(_File):

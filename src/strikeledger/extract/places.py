@@ -34,14 +34,23 @@ from strikeledger.model import Evidence, Place, TextSpan
 __all__ = ["PlaceMention", "find_places", "find_place_mentions", "gives_bearing", "extract_places",
            "sentence_of"]
 
-_WORD = r"[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"
+# a capitalised word, in Latin or in Cyrillic letters ("Kharkiv", "Харкові", "Кам'янець")
+_WORD = (r"(?:[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*"
+         r"|[А-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ]*(?:['’ʼ][а-яёіїєґ]+)*)")
+# a lower-case last word of a Cyrillic name ("Київської області"): the gazetteer's tails
+_TAIL = re.compile(r" ([а-яёіїєґ]+)\b")
+# "у Львівській, Волинській та Рівненській областях": a plural oblast word after a list of
+# Cyrillic oblast adjectives (the adjectives are the gazetteer's cyrillic_stems)
+_CYR_OBLAST_SUFFIX = re.compile(
+    r"\s+(?P<w>(?P<pl>областях|областей|областям|областями)|області|областю|область|области|областью)\b")
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?: |-){_WORD})*")
 _TOKEN = re.compile(_WORD)
 _OBLAST_SUFFIX = re.compile(
     r"(?:\s+|-)(?P<w>regions?|Regions?|oblasts?|Oblasts?|provinces?|Provinces?|regional|Regional)\b")
 _RAION_SUFFIX = re.compile(
     r"\s+(?P<w>districts?|Districts?|raions?|Raions?|rayons?|Rayons?)\b")
-_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|і\s+|й\s+|та\s+|и\s+)?|\s+(?:and|or|&|і|й|та|и|або|или)\s+)$")
+_COORD_WORD = re.compile(r"\b(?:and|or|і|й|та|и|або|или)\b")
 _CAPITAL = re.compile(
     r"\b(?:(?:the\s+)(?:Ukrainian\s+)?|Ukraine['’]s\s+)(?P<c>capital)\b(?!\s+of\s+(?!Ukraine))")
 _NOT_UKRAINE_CAPITAL = re.compile(r"(?:Russian|Russia['’]s|Belarusian|Moldovan|Polish)\s+$")
@@ -92,9 +101,18 @@ _PATTERN_KEYS = ("hit", "neutral", "other_event", "claim", "block_before", "bear
                  "block_before_interception", "block_after", "interception", "negation")
 
 
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    raw = load("en/place_cues.json", PlaceCues)
+# the languages with a place_cues.json of their own (the others are read with the English)
+_CUE_LANGUAGES = ("en", "uk", "ru")
+
+
+def _lang(doc: Document) -> str:
+    code = doc.language.value if doc.language is not None else "en"
+    return code if code in _CUE_LANGUAGES else "en"
+
+
+@lru_cache(maxsize=None)
+def _cues(lang: str = "en") -> _Cues:
+    raw = load(f"{lang}/place_cues.json", PlaceCues)
 
     def alternation(items: list[str], folded: bool = True) -> re.Pattern | FoldedPattern:
         source = "|".join(f"(?:{p})" for p in items)
@@ -137,6 +155,10 @@ def _match_phrase(gaz: Gazetteer, doc: Document, phrase: str, start: int, end: i
         key = gaz.upper[key]
         dateline = _opens_line(doc, start) and _DATELINE.match(text, end) is not None
         return _Raw(start, end, key, gaz.bare[key], dateline=dateline)
+    m = _CYR_OBLAST_SUFFIX.match(text, end) if not key.isascii() else None
+    if m and key in gaz.oblast_stems:
+        return _Raw(start, m.end(), key, (gaz.oblast_stems[key],), suffixed=True,
+                    plural=m.group("pl") is not None, coordinable="oblast")
     m = _suffix(text, end, _OBLAST_SUFFIX)
     if m and key in gaz.oblast_stems:
         word = m.group("w").lower()
@@ -214,10 +236,13 @@ _PREV_WORD = re.compile(r"([A-Z][A-Za-z]+)\s+$")
 
 def _raw_mentions(doc: Document) -> list[_Raw]:
     text = doc.text
-    gaz, cues = load_gazetteer(), _cues()
+    gaz, cues = load_gazetteer(), _cues(_lang(doc))
     out: list[_Raw] = []
     for run in _RUN.finditer(text):
         toks = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
+        tail = _TAIL.match(text, run.end()) if not run.group().isascii() else None
+        if tail and tail.group(1) in gaz.tails:
+            toks.append((tail.start(1), tail.end(1)))
         words = [text[s:e] for s, e in toks]
         # street_after[i]: a street word stands after word i in the run ("Kyiv Street")
         street_after = [False] * len(words)
@@ -275,7 +300,7 @@ def _coordinate(text: str, raws: list[_Raw]) -> None:
             gap = text[p.end:anchor]
             if p.foreign or p.alias or p.suffixed or not _COORD_GAP.fullmatch(gap):
                 break
-            if not r.plural and "and" not in gap and "or" not in gap:
+            if not r.plural and not _COORD_WORD.search(gap):
                 break
             if kind == "oblast" and p.phrase in gaz.oblast_stems:
                 p.candidates = (gaz.oblast_stems[p.phrase],)
@@ -367,7 +392,8 @@ def _pick(cands: tuple[GazEntry, ...], near: list[GazEntry], context: list[GazEn
     return top
 
 
-@annotator("places", reads=("text", "folded", "line_starts", "sentences", "sentence_starts", "furniture"),
+@annotator("places", reads=("text", "folded", "language", "line_starts", "sentences", "sentence_starts",
+                           "furniture"),
            assigns=("place_mentions", "foreign", "places"))
 def find_places(doc: Document) -> None:
     """Every place named, in order, and one contract Place per place, hit or mentioned."""
@@ -515,7 +541,7 @@ _HEADING_END = re.compile(r"(?=\n\s*\n|\n(?=\S+[.:]\s*$))")
 
 
 def _roles(doc: Document, resolved: list[tuple[_Raw, GazEntry | None]]) -> list[bool]:
-    cues = _cues()
+    cues = _cues(_lang(doc))
     text, folded = doc.text, doc.folded
     roles: list[bool] = []
     blocked_until = -1
