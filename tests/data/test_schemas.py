@@ -131,3 +131,20 @@ def test_a_cyrillic_vague_amount_needs_a_low_of_at_least_one():
     msg = str(err.value)
     assert msg.startswith("uk/quantities.json: 2 bad entries:")
     assert f"vague.{len(raw['vague']) - 1}.low: Input should be greater than or equal to 1" in msg
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_cyrillic_date_words_load_and_every_inflected_word_has_its_forms(lang):
+    from strikeledger.data.forms import expand, expand_table
+
+    d = load(f"{lang}/dates.json", schemas.Dates)
+    months = expand_table(lang, d.months)
+    assert len(months) > 3 * len(d.months) and set(months.values()) == set(range(1, 13))
+    assert len(expand(lang, d.attack_nouns)) > len(d.attack_nouns)
+
+
+def test_a_lemma_without_generated_forms_is_a_clear_error():
+    from strikeledger.data.forms import expand
+
+    with pytest.raises(VocabularyError, match="no forms of 'небувальщина'"):
+        expand("uk", ["~небувальщина"])

@@ -254,3 +254,21 @@ def test_real_page_patterns_date_the_attack(text, reference, expected):
     from strikeledger.extract.pipeline import extract_record
     from strikeledger.model import Report
     assert extract_record(Report(report_id="p", text=text), reference=reference).attack.date == expected
+
+
+# --- Ukrainian and Russian (issue 14): our own sentences ---------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("У ніч на 28 вересня противник атакував Київ ударними БпЛА.", dt.date(2025, 9, 28)),
+    ("В ночь на 27 сентября враг атаковал Одессу дронами.", dt.date(2025, 9, 27)),
+    ("Уночі ворог атакував Харків.", dt.date(2025, 9, 30)),
+    ("Минулої доби росіяни обстріляли Херсон.", dt.date(2025, 9, 30)),
+    ("Вчора ввечері ворог завдав удару по Сумах.", dt.date(2025, 9, 29)),
+    ("Ночью враг атаковал Днепр.", dt.date(2025, 9, 30)),
+])
+def test_ukrainian_and_russian_date_words(text, want):
+    assert extract_attack_date(text, dt.date(2025, 9, 30)) == (want, "day")
+
+
+def test_a_ukrainian_report_that_never_says_when_is_undated():
+    assert extract_attack_date("Ворог атакував Харків дронами.", dt.date(2025, 9, 30)) == (None, None)

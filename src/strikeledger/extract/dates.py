@@ -12,7 +12,9 @@ Every date expression in the report is a candidate; each is scored by how tightl
 context ties it to the attack (a night/early/possessive construction, an attack verb in
 its sentence, its place in the lede) and dropped where the context says it belongs to
 something else ("since Dec. 29", "officials said on Wednesday", "after strikes on Jan. 1").
-The vocabulary for all of this is data: ``data/<lang>/dates.json``. Two annotators:
+The vocabulary for all of this is data: ``data/<lang>/dates.json`` (a Ukrainian or Russian
+report is read with its language's words beside the English ones: "у ніч на 28 вересня",
+"в ночь на 28 сентября", "минулої доби"). Two annotators:
 ``header`` (the publication date a report states) and ``dates`` (every date mention,
 and the attack date).
 """
@@ -20,13 +22,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
 from strikeledger.data import load, schemas
+from strikeledger.data.forms import expand, expand_table
 from strikeledger.extract.casefold import FoldedPattern, fold
 from strikeledger.extract.document import Document, Header, annotator
 from strikeledger.extract.furniture import BYLINE, CAPTION, NO_DATE, OTHER_STORY
+from strikeledger.extract.language import detect_language
 from strikeledger.extract.reporting import reporting_alternation
 from strikeledger.extract.wordtrie import literal_atoms, trie_regex
 
@@ -87,9 +93,50 @@ def _words(items: list[str]) -> str:
     return trie_regex(literal_atoms(w) for w in sorted(set(items)))
 
 
-@lru_cache(maxsize=1)
+# The language whose date words the report being read is read with (besides the English):
+# set by the annotators and find_published for the length of their call, so that the
+# helpers below need not pass it along; an English report never compiles the others' words.
+_LANG: ContextVar[str] = ContextVar("dates_language", default="en")
+# the languages with a dates.json of their own
+_DATE_LANGUAGES = ("en", "uk", "ru")
+
+
+@contextmanager
+def _reading(lang: str):
+    token = _LANG.set(lang if lang in _DATE_LANGUAGES else "en")
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def _doc_lang(doc: Document) -> str:
+    return doc.language.value if doc.language is not None else "en"
+
+
 def _vocab() -> _Vocab:
+    return _vocab_of(_LANG.get())
+
+
+def _merged(lang: str) -> dict:
+    """en/dates.json, with ``lang``'s date words beside the English ones ("~" expanded)."""
     raw = load("en/dates.json", schemas.Dates).model_dump(mode="json")
+    if lang == "en":
+        return raw
+    own = load(f"{lang}/dates.json", schemas.Dates).model_dump(mode="json")
+    for key, value in own.items():
+        if key == "doc":
+            continue
+        if isinstance(value, dict):
+            raw[key] = {**raw[key], **expand_table(lang, value)}
+        else:
+            raw[key] = list(raw[key]) + expand(lang, value)
+    return raw
+
+
+@lru_cache(maxsize=None)
+def _vocab_of(lang: str) -> _Vocab:
+    raw = _merged(lang)
 
     months = {k.lower(): v for k, v in raw["months"].items()}
     weekdays = {k.lower(): v for k, v in raw["weekdays"].items()}
@@ -220,10 +267,15 @@ def _text_years(text: str, folded: str, furniture=None) -> list[int]:
     return sorted(counts, key=lambda y: (-counts[y], -y))
 
 
-@annotator("header", reads=("text", "folded", "given_published", "reference", "furniture"),
+@annotator("header", reads=("text", "folded", "language", "given_published", "reference", "furniture"),
            assigns=("header", "published"))
 def read_header(doc: Document) -> None:
     """The publication date a report states for itself, and where its body starts."""
+    with _reading(_doc_lang(doc)):
+        _read_header(doc)
+
+
+def _read_header(doc: Document) -> None:
     _, body = header_date(doc.text)
     stated, spans = _published_spans(doc.text, doc.folded, _text_years(doc.text, doc.folded, doc.furniture),
                                      doc.reference)
@@ -346,7 +398,9 @@ def _yearless_dateline(text: str, folded: str, m: re.Match, text_years: list[int
 def find_published(text: str, reference: dt.date | None = None) -> dt.date | None:
     """The publication date a report states for itself (header, stamp, byline, dateline)."""
     folded = fold(text)
-    return _published_spans(text, folded, _text_years(text, folded), reference)[0]
+    language = detect_language(text)
+    with _reading(language.value if language is not None else "en"):
+        return _published_spans(text, folded, _text_years(text, folded), reference)[0]
 
 
 # --- attack date --------------------------------------------------------------------
@@ -552,11 +606,16 @@ def _score(text: str, folded: str, c: DateMention, sent: tuple[int, int], in_led
     return score + c.specificity
 
 
-@annotator("dates", reads=("text", "folded", "header", "published", "reference", "paragraphs",
+@annotator("dates", reads=("text", "folded", "language", "header", "published", "reference", "paragraphs",
                            "sentences", "sentence_starts", "furniture"),
            assigns=("date_mentions", "attack_date", "date_precision"))
 def read_dates(doc: Document) -> None:
     """Every date the text names, resolved, and the date of the attack it reports."""
+    with _reading(_doc_lang(doc)):
+        _read_dates(doc)
+
+
+def _read_dates(doc: Document) -> None:
     text, folded, header = doc.text, doc.folded, doc.header
     doc.date_mentions = _candidates(text, folded, header.body, doc.published, header.spans,
                                     _text_years(text, folded, doc.furniture), doc.reference)
