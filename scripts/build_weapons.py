@@ -9,7 +9,8 @@ spelling-independent identity the scorer compares) and the spellings reports use
 spellings are the hand-written table below: the CSV's Latin "X-"/"C-" labels stand for
 the Kh-/S- designations that English reports write. Weapons that reports name but the
 CSV lacks (KAB glide bombs, Oreshnik) are added under their common name, as CONTRACT.md
-asks.
+asks. The Cyrillic names of Ukrainian and Russian reports (table CYRILLIC) are added to
+the same entries, one-word names in every case form (pymorphy3, the [build] extra).
 """
 from __future__ import annotations
 
@@ -97,6 +98,51 @@ EXTRA: dict[str, tuple[str, str, list[str]]] = {
 }
 
 
+# canonical label -> the Cyrillic names Ukrainian and Russian reports use (CONTRACT.md v1.1:
+# "Шахед", "Герань-2" -> Shahed-136/131, "Х-101" -> X-101/X-555, ...). A one-word name is
+# inflected into every case and number by pymorphy3 ("шахедів", "Калібрами", "Кинджалів");
+# designations ("Х-101", "Іскандер-М") are written as they are.
+CYRILLIC: dict[str, list[str]] = {
+    "Shahed-136/131": ["Шахед", "Шахед-136", "Шахед-131", "Шахед-136/131", "Герань", "Герань-2",
+                       "Герань-1", "Гербера"],
+    "X-101/X-555": ["Х-101", "Х-555", "Х-101/Х-555", "Х-101/555", "Х-102"],
+    "X-22": ["Х-22"], "X-32": ["Х-32"], "X-31": ["Х-31"], "X-31P": ["Х-31П", "Х-31ПМ"],
+    "X-35": ["Х-35", "Х-35У"], "X-59": ["Х-59", "Х-59М"], "X-59/X-69": ["Х-59/69", "Х-59/Х-69"],
+    "X-69": ["Х-69"], "X-59MK2": ["Х-59МК2"],
+    "X-47 Kinzhal": ["Кинджал", "Кинжал", "Х-47", "Х-47М2"],
+    "3M22 Zircon": ["Циркон", "3М22"],
+    "Kalibr": ["Калібр", "Калибр"],
+    "Iskander-M/KN-23": ["Іскандер-М", "Искандер-М", "Іскандер", "Искандер", "КН-23"],
+    "Iskander-K": ["Іскандер-К", "Искандер-К"],
+    "P-800 Oniks": ["Онікс", "Оникс", "П-800"],
+    "C-300": ["С-300"], "C-400": ["С-400"], "C-300/C-400": ["С-300/С-400", "С-300/400"],
+    "Lancet": ["Ланцет"], "Orlan-10": ["Орлан-10"], "Supercam": ["Суперкам"],
+    "KAB": ["КАБ", "КАБ-250", "КАБ-500", "КАБ-1500", "УМПК", "ФАБ-250", "ФАБ-500", "ФАБ-1500"],
+}
+
+
+def cyrillic_forms(names: list[str]) -> list[str]:
+    """The names with every form of the one-word ones (the analyser of the name's language)."""
+    import pymorphy3
+
+    morph = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("uk", "ru")}
+    out = []
+    for name in names:
+        out.append(name)
+        if not name.isalpha() or name.isupper():
+            continue   # designations and acronyms stay as written
+        for m in morph.values():
+            for p in m.parse(name.lower()):
+                if p.tag.POS == "NOUN" and p.normal_form == name.lower():
+                    out.extend(f.word for f in p.lexeme)
+    forms = []
+    for f in out:   # keep the capital of the name ("Калібрами"); the matcher ignores case
+        f = f[:1].upper() + f[1:] if not f[:1].isupper() else f
+        if f not in forms:
+            forms.append(f)
+    return forms
+
+
 def _clean(label: str) -> str:
     return " ".join(label.split())
 
@@ -135,6 +181,11 @@ def build(csv_path: Path) -> list[dict]:
             "csv_category": None, "origin": "russia",
             "variants": list(dict.fromkeys([name, *spellings])),
         })
+    by_name = {e["canonical"]: e for e in entries}
+    for name, names in CYRILLIC.items():
+        if name not in by_name:
+            sys.exit(f"CYRILLIC names {name!r}, which is no weapon")
+        by_name[name]["variants"] = list(dict.fromkeys(by_name[name]["variants"] + cyrillic_forms(names)))
     return entries
 
 
@@ -147,7 +198,8 @@ def main(argv: list[str] | None = None) -> None:
     doc = {
         "_doc": "Weapon types: built by scripts/build_weapons.py from shared/data/missiles_and_uavs.csv "
                 "(one entry per model label, combined 'A and B' labels skipped) plus the hand-written "
-                "spellings of English reports. Do not edit by hand; edit the script and rebuild.",
+                "spellings of English reports and the Cyrillic names of Ukrainian and Russian ones "
+                "(inflected by pymorphy3). Do not edit by hand; edit the script and rebuild.",
         "weapons": entries,
     }
     a.out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -197,3 +197,12 @@ def test_shipped_json_is_what_the_build_script_makes():
     spec.loader.exec_module(module)
     raw = json.loads(resources.files("strikeledger.data").joinpath("weapons.json").read_text("utf-8"))
     assert module.build(csv_path) == raw["weapons"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Противник атакував ударними БпЛА типу «Шахед» та ракетами Х-101.", ["Shahed-136/131", "X-101/X-555"]),
+    ("Сили ППО збили 12 шахедів і три Калібри.", ["Shahed-136/131", "Kalibr"]),
+    ("Враг запустил Кинжалы и Искандер-М по Киеву.", ["X-47 Kinzhal", "Iskander-M/KN-23"]),
+])
+def test_cyrillic_weapon_names_in_every_case_get_their_canonical_labels(text, want):
+    assert extract_weapons(text) == want
