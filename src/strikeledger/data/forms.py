@@ -23,12 +23,17 @@ V = TypeVar("V")
 
 @lru_cache(maxsize=None)
 def _forms(lang: str) -> dict[str, tuple[str, ...]]:
-    return {lemma: tuple(dict.fromkeys([lemma, *f.sg, *f.pl]))
-            for lemma, f in load(f"{lang}/forms.json", Forms).forms.items()}
+    out = {}
+    for lemma, f in load(f"{lang}/forms.json", Forms).forms.items():
+        out[lemma] = tuple(dict.fromkeys([lemma, *f.sg, *f.pl]))
+        out[lemma + "/sg"] = tuple(dict.fromkeys([lemma, *f.sg]))
+        out[lemma + "/pl"] = tuple(f.pl)
+    return out
 
 
 def forms_of(lang: str, lemma: str) -> tuple[str, ...]:
-    """Every form of ``lemma`` in ``lang`` (its own first)."""
+    """Every form of ``lemma`` in ``lang`` (its own first); "LEMMA/sg" its singular forms,
+    "LEMMA/pl" its plural ones."""
     found = _forms(lang).get(lemma)
     if found is None:
         raise VocabularyError(f"strikeledger/data/{lang}/forms.json: no forms of {lemma!r} "

@@ -36,8 +36,8 @@ from .state import Candidate
 __all__ = ["Candidate", "read_figures"]
 
 
-@annotator("figures", reads=("text", "folded", "line_starts", "sentences", "skipped", "scopes",
-                             "quantities", "weapon_mentions", "lang", "furniture"),
+@annotator("figures", reads=("text", "folded", "language", "line_starts", "sentences", "skipped",
+                             "scopes", "quantities", "weapon_mentions", "lang", "furniture"),
            assigns=("candidates",))
 def read_figures(doc: Document) -> None:
     """What each amount counts: figure candidates, before speaker and place are known. A

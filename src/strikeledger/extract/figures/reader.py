@@ -14,7 +14,7 @@ from .partitives import Reading, read_bare
 from .state import CHILD, COMBINED, DRONE, MISSILE, PERSON, SKIP, Candidate, FigureState
 from .tables import list_header, single_weapons, table_cells
 from .verbs import casualty_word_after, hit_after, right_cue, weapons_figure
-from .vocabulary import Vocabulary, vocabulary
+from .vocabulary import CYRILLIC_LANGUAGES, Vocabulary, vocabulary
 
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -192,7 +192,8 @@ def _carry(r: Reader, mentions: list[QuantityMention]) -> list[QuantityMention]:
 
 def read(doc: Document) -> list[Candidate]:
     """The figure candidates of a report, in text order (skipped sentences unread)."""
-    reader = Reader(doc, vocabulary(doc.lang))
+    lang = doc.language.value if doc.language is not None else "en"
+    reader = Reader(doc, vocabulary(lang if lang in CYRILLIC_LANGUAGES else doc.lang))
     for si, span in enumerate(doc.sentences):
         if si in doc.skipped:
             reader.state.end_list()

@@ -1,7 +1,11 @@
 """The figure reader's words and patterns, built once per language from data files:
 ``data/<lang>/figure_cues.json`` (word lists) and ``data/<lang>/figure_patterns.json``
 (named patterns, in which ``(?&name)`` stands for a fragment or a word list). Number words
-come from ``quantities.json``, kept there once."""
+come from ``quantities.json``, kept there once.
+
+A Ukrainian or Russian report is read by the same rules (``en/figure_patterns.json``) with
+its language's word lists (``data/uk/figure_cues.json``, ``data/ru/figure_cues.json``: "~word"
+stands for every form of the word, from forms.json) and number words; no copy of the reader."""
 from __future__ import annotations
 
 import re
@@ -10,7 +14,13 @@ from types import SimpleNamespace
 
 from ...data import bad_entries, load
 from ...data.schemas import FigureCues, FigurePatterns
+from ...data.forms import expand as expand_forms
 from ..quantities import load_vocabulary
+from ..quantities_cyrillic import load_cyrillic_vocabulary
+
+# the languages whose words inflect: lists name lemmas ("~word"), numbers come from
+# quantities_cyrillic
+CYRILLIC_LANGUAGES = ("uk", "ru")
 from ..wordtrie import trie_regex
 
 _REF = re.compile(r"\(\?&(\w+)\)")
@@ -36,14 +46,20 @@ class Vocabulary(SimpleNamespace):
 @lru_cache(maxsize=None)
 def vocabulary(lang: str = "en") -> Vocabulary:
     words = load(f"{lang}/figure_cues.json", FigureCues)
-    spec = load(f"{lang}/figure_patterns.json", FigurePatterns)
-    cardinals = load_vocabulary(lang=lang).cardinals
+    # the rules' shapes are one for all languages; their words are each language's own
+    spec = load("en/figure_patterns.json", FigurePatterns)
+    if lang in CYRILLIC_LANGUAGES:
+        cardinals = load_cyrillic_vocabulary().numerals
+        words = words.model_copy(update={name: expand_forms(lang, getattr(words, name))
+                                         for name in FigureCues.model_fields if name != "doc"})
+    else:
+        cardinals = load_vocabulary(lang=lang).cardinals
     numbers = sorted(((n, w) for w, n in cardinals.items() if 1 <= n <= 20))
     fragments = {name: _alt(getattr(words, name)) for name in _LISTS}
     fragments["drone_or_missile_nouns"] = _alt(words.drone_nouns + words.missile_nouns)
     fragments["number_words"] = "|".join(w for _, w in numbers)
     fragments.update(spec.fragments)
-    source = f"strikeledger/data/{lang}/figure_patterns.json"
+    source = "strikeledger/data/en/figure_patterns.json"
 
     def expand(pattern: str, seen: tuple[str, ...] = ()) -> str:
         def one(m: re.Match) -> str:
