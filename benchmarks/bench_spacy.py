@@ -64,10 +64,10 @@ def _median_cell(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
-def time_spacy(texts: list[str], repeat: int) -> list[tuple[float, float]]:
+def time_spacy(texts: list[str], repeat: int, model: str = SPACY_MODEL) -> list[tuple[float, float]]:
     import spacy
 
-    nlp = spacy.load(SPACY_MODEL)
+    nlp = spacy.load(model)
     list(nlp.pipe(texts[:20]))  # warm-up
     runs = []
     for _ in range(repeat):
@@ -125,13 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="runs per cell; the median counts (default 5)")
     ap.add_argument("--core", type=int, default=0, help="the CPU core to pin to (default 0)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--model", default=SPACY_MODEL, help=f"the spaCy model package (default {SPACY_MODEL})")
     args = ap.parse_args(argv)
 
     try:
         import spacy  # noqa: F401
         import importlib.util
-        if importlib.util.find_spec(SPACY_MODEL) is None:
-            raise ImportError(SPACY_MODEL)
+        if importlib.util.find_spec(args.model) is None:
+            raise ImportError(f"no spaCy model package {args.model!r}")
     except ImportError as e:
         print(f"BASELINE MISSING: {e}. The comparison needs spaCy and its en_core_web_sm model:\n"
               "  make bench   (or: .venv/bin/pip install -e '.[bench]' && "
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             for r in reports:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         cells = {
-            "spaCy en_core_web_sm": time_spacy(texts, args.repeat),
+            "spaCy en_core_web_sm": time_spacy(texts, args.repeat, args.model),
             "in-process": time_in_process(reports, args.repeat),
             "CLI": time_cli(path, Path(tmp) / "out.jsonl", args.repeat),
         }
