@@ -26,8 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:  # imported where a signature is made: it pulls in scipy (~1 s of CLI start-up)
+    from datasketch import MinHash
 
 THRESHOLD = 0.6
 NUM_PERM = 128
@@ -58,13 +62,15 @@ def jaccard(a: set[str], b: set[str]) -> float:
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
     # datasketch draws its (seeded) permutations anew for every MinHash: once is enough
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM)
 
 
 def signature(sh: set[str]) -> bytes:
     """The MinHash signature of a shingle set (NUM_PERM 32-bit values, little-endian)."""
     t = _template()
-    m = MinHash(num_perm=NUM_PERM, permutations=t.permutations, scheme=t.scheme)
+    m = type(t)(num_perm=NUM_PERM, permutations=t.permutations, scheme=t.scheme)
     m.update_batch([s.encode("utf-8") for s in sh])
     return m.hashvalues.astype("<u4").tobytes()
 
