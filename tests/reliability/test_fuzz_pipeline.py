@@ -60,6 +60,7 @@ def check(text: str) -> Record:
 @example(text="Russia launched -500 drones; −4 people were killed and -3 injured in Kyiv.")
 @example(text=" date 2025-09-28 Russia launched 500 drones and 40 missiles overnight.")
 @example(text="date 9999-99-99 On 31 February 2025 at 25:99 Russia launched 5 drones.")
+@example(text="Russia launched 3.5 million-0 drones.")  # a decimal range end once raised in value()
 def test_token_soup_extracts_with_valid_spans(text):
     check(text)
 

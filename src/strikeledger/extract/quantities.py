@@ -303,7 +303,8 @@ class _Patterns:
                     return int(number) if number == int(number) else None
                 except (ValueError, OverflowError):
                     return None
-            return int(self.separators.sub("", t))
+            digits = self.separators.sub("", t)
+            return int(digits) if digits.isdigit() else None  # "3.5" with no scale: no count
         words = self.plural_scale.sub(r"\1", t.replace("-", " "))  # "three billions"
         if words.startswith(("a ", "an ")):
             words = "one " + words.split(" ", 1)[1]
