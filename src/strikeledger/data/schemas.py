@@ -192,6 +192,7 @@ class FigureCues(_File):
     non_attack_modifiers: LowerPhrases
     rate_phrases: LowerPhrases
     hit_verbs: LowerPhrases
+    hits_by_words: LowerPhrases  # "hits by", "влучання": the count after them hit, was not launched
     launched_cues: LowerPhrases
     downed_cues: LowerPhrases
     killed_cues: LowerPhrases

@@ -26,7 +26,7 @@ from ..wordtrie import trie_regex
 _REF = re.compile(r"\(\?&(\w+)\)")
 # the word lists that patterns refer to by name
 _LISTS = ("drone_nouns", "missile_nouns", "combined_nouns", "person_nouns", "child_nouns", "np_modifiers",
-          "non_attack_modifiers", "rate_phrases", "hit_verbs", "launched_cues", "downed_cues",
+          "non_attack_modifiers", "rate_phrases", "hit_verbs", "hits_by_words", "launched_cues", "downed_cues",
           "killed_cues", "injured_cues", "toll_killed", "toll_injured", "toll_verbs", "negations")
 
 
@@ -77,7 +77,9 @@ def vocabulary(lang: str = "en") -> Vocabulary:
         compiled[name] = re.compile(expand(pattern), flags)
     return Vocabulary(**compiled,
                       number_values={w: n for n, w in numbers},
-                      requires={k: tuple(v) for k, v in spec.requires.items()},
+                      # the words a pattern requires are English ones: another language's
+                      # patterns are tried wherever they are asked for
+                      requires={k: tuple(v) for k, v in spec.requires.items()} if lang == "en" else {},
                       single_child_nouns=frozenset(words.single_child_nouns),
                       adult_child_nouns=frozenset(words.adult_child_nouns),
                       year_units=frozenset(words.year_units))
