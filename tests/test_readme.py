@@ -33,11 +33,11 @@ def test_make_demo_runs(tmp_path):
     first = subprocess.run(["make", "-s", "demo", f"DB={db}"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=900)
     assert first.returncode == 0, first.stderr[-2000:]
-    assert "16 report(s) read: 16 added" in first.stdout
+    assert "18 report(s) read: 18 added" in first.stdout
     assert "2025-09-28" in first.stdout and "attack(s)" in first.stdout
     again = subprocess.run(["make", "-s", "demo", f"DB={db}"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=900)
-    assert "0 added, 16 already stored" in again.stdout
+    assert "0 added, 18 already stored" in again.stdout
 
 
 def test_every_documented_command_exists():
