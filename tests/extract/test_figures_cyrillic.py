@@ -33,3 +33,12 @@ def test_an_english_report_is_read_with_the_english_words_only():
     text = "Overnight Russia launched 595 drones; 568 were shot down. Four people were killed."
     assert _figures(text) == [("drones_launched", 595, "exact"), ("drones_downed", 568, "exact"),
                               ("killed", 4, "exact")]
+
+
+def test_the_type_named_after_the_noun_is_the_figure_s_weapon():
+    text = ("У ніч на 28 вересня ворог атакував 595 ударними БпЛА типу «Шахед». Ракети:\n"
+            "– 38 крилатих ракет Х-101;\n– 8 крилатих ракет «Калібр».")
+    record = extract_record(Report(report_id="t", text=text))
+    assert [(f.kind, f.value, f.weapon) for f in record.figures] == [
+        ("drones_launched", 595, "Shahed-136/131"), ("missiles_launched", 38, "X-101/X-555"),
+        ("missiles_launched", 8, "Kalibr")]

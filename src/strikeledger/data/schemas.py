@@ -204,6 +204,9 @@ class FigureCues(_File):
     single_child_nouns: LowerPhrases
     adult_child_nouns: LowerPhrases
     year_units: LowerPhrases
+    # a language that names the type after the noun ("38 крилатих ракет Х-101", "БпЛА типу
+    # «Шахед»"): the words that may stand between them (none: the type comes first)
+    type_after_noun: list[LowerPhrase] = []
 
 
 _FRAGMENT_REF = re.compile(r"\(\?&(\w+)\)")

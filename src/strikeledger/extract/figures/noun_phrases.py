@@ -58,6 +58,10 @@ def noun_phrase(r: Reader, pos: int, limit: int):
                 both = v.other_noun.match(text, n.end(), limit)
                 if both and other.fullmatch(both.group(1)):
                     return COMBINED, weapons, both.end()  # "80 missiles and drones"
+            if n.lastgroup in (DRONE, MISSILE) and not weapons and v.type_after_noun is not None:
+                named = _named_after(r, n.lastgroup, n.end(), limit)
+                if named is not None:   # "38 крилатих ракет Х-101", "БпЛА типу «Шахед»"
+                    return n.lastgroup, [named], named.end
             return n.lastgroup, weapons, n.end()
         sep = v.separator.match(text, p)
         if sep and weapon_at(r, sep.end(), limit):
@@ -78,6 +82,14 @@ def noun_phrase(r: Reader, pos: int, limit: int):
         fams = {family_of_weapon(w.category) for w in weapons}
         return (fams.pop() if len(fams) == 1 else None), weapons, end
     return None, [], end
+
+
+def _named_after(r: Reader, fam: str, pos: int, limit: int) -> WeaponMention | None:
+    """The weapon of family ``fam`` named right after a head noun, in a language that names
+    the type there (``type_after_noun``)."""
+    at = r.v.type_after_noun.match(r.text, pos, limit).end()
+    w = weapon_at(r, at, limit)
+    return w if w is not None and family_of_weapon(w.category) == fam else None
 
 
 def antecedent_family(r: Reader, pos: int, sent_start: int, si: int) -> tuple[str | None, str | None]:

@@ -39,6 +39,13 @@ def _alt(words) -> str:
     return trie_regex(atoms(w) for w in sorted({w.lower() for w in words}))
 
 
+def _type_after(words: list[str]) -> re.Pattern | None:
+    """Spaces, quotes and a type word between a noun and the weapon named after it."""
+    if not words:
+        return None
+    return re.compile(rf"[ \t\"'«»“”]*(?:(?:{_alt(words)})[ \t\"'«»“”]+)?", re.IGNORECASE)
+
+
 class Vocabulary(SimpleNamespace):
     """The compiled patterns (attributes named as in figure_patterns.json) and word sets."""
 
@@ -82,4 +89,5 @@ def vocabulary(lang: str = "en") -> Vocabulary:
                       requires={k: tuple(v) for k, v in spec.requires.items()} if lang == "en" else {},
                       single_child_nouns=frozenset(words.single_child_nouns),
                       adult_child_nouns=frozenset(words.adult_child_nouns),
-                      year_units=frozenset(words.year_units))
+                      year_units=frozenset(words.year_units),
+                      type_after_noun=_type_after(words.type_after_noun))
