@@ -32,11 +32,13 @@ ODESA2 = "Drones hit Odesa overnight, injuring four people, Governor Oleh Kiper 
 UNDATED = "Analysts say Russia has launched more than 5,000 drones at Ukraine this year."
 WEEK = "During the week 120 drones hit the Sumy region, the governor said."
 MAYOR = [("Vitali Klitschko", "Mayor of Kyiv")]
+# another story that calls itself "wire" too (report ids are not unique)
+OTHER_WIRE = "Debris of a downed drone killed six people in Kyiv overnight, a local paper wrote."
 
 
 def pool() -> list:
     """Invented reports of two nights, with copies, a rising toll, conflicts, an undated
-    and a week-dated report."""
+    and a week-dated report, and two reports sharing a report id."""
     af, pres, wire = night_pairs()
     return [
         af, pres, wire,
@@ -66,6 +68,8 @@ def pool() -> list:
             fig(UNDATED, "more than 5,000 drones", "drones_launched", 5000, "more_than")]),
         pair("week", WEEK, "2025-10-06", "2025-10-12", precision="week", figures=[
             fig(WEEK, "120 drones", "drones_launched", 120, place="Sumy Oblast")]),
+        pair("wire", OTHER_WIRE, "2025-10-12", publisher="Local paper", figures=[
+            fig(OTHER_WIRE, "killed six people", "killed", 6, place="Kyiv")]),
     ]
 
 
@@ -132,6 +136,34 @@ def test_one_report_at_a_time_then_rebuild_changes_nothing(store):
     incidents = store.incidents(limit=None)
     assert [i["incident_id"] for i in incidents["items"]] == [
         "week-2025-10-06-week", "2025-10-12", "2025-10-13", "2025-10-14", "undated-undated"]
+
+
+SAME_ID_ONE = "Three people were killed in Kyiv overnight when debris fell on a house, police said."
+SAME_ID_TWO = "In Kyiv three people were killed in the night as a drone hit a garage block."
+
+
+def test_reports_sharing_a_report_id_keep_distinct_claims(store):
+    """Report ids are not unique (uid is): two unrelated stories called alike are two
+    sources with two claims, and the change log names the right one."""
+    one = pair("kyiv-2025-10-12", SAME_ID_ONE, "2025-10-12", figures=[
+        fig(SAME_ID_ONE, "Three people were killed", "killed", 3, place="Kyiv")])
+    two = pair("kyiv-2025-10-12", SAME_ID_TWO, "2025-10-12", figures=[
+        fig(SAME_ID_TWO, "three people were killed", "killed", 4, place="Kyiv")])
+    store.add(*one)
+    store.add(*two)
+    inc = store.incident("2025-10-12")
+    assert sorted(c["claim_id"] for c in inc["claims"]) == [
+        "kyiv-2025-10-12#2:f0", "kyiv-2025-10-12:f0"]
+    assert sorted(s["source_id"] for s in inc["sources"]) == [
+        "kyiv-2025-10-12", "kyiv-2025-10-12#2"]
+    # the toll rose from 3 to 4 (the second story); its report is the cause
+    assert inc["estimates"]["killed"]["chosen"] == "kyiv-2025-10-12#2:f0"
+    [change] = [h for h in store.incident_history("2025-10-12")
+                if (h["kind"], h["field"]) == ("killed", "estimate") and h["new"] == "4"]
+    [uid_two] = [r["uid"] for r in store.reports() if r["report_id"] == "kyiv-2025-10-12"
+                 and r["uid"] == change["report_uid"]]
+    assert store.get_report(uid_two)["text"] == SAME_ID_TWO
+    _check(store)
 
 
 def test_copies_are_one_source_and_the_earliest_published_is_canonical(store):

@@ -117,9 +117,33 @@ def incident_of(key: IncidentKey, groups: list[list[tuple[Report, Record]]],
     return _incident(key, index, entries, prefs or preferences())
 
 
+def report_keys(report_ids: Iterable[str]) -> list[str]:
+    """A key per report of one incident (in its order: groups in ingestion order, each
+    canonical copy first) that no other report of the incident has: its report id, or,
+    for the second and later reports sharing a report id (report ids are not unique),
+    the id with ``#2``, ``#3``... Claim ids (``KEY:fN``) and source ids are made of these
+    keys, so two reports called alike never share a claim or count as one source."""
+    used: set[str] = set()
+    seen: dict[str, int] = {}
+    out = []
+    for rid in report_ids:
+        key = rid
+        if key in used:
+            n = seen.get(rid, 1)
+            while key in used:
+                n += 1
+                key = f"{rid}#{n}"
+            seen[rid] = n
+        used.add(key)
+        out.append(key)
+    return out
+
+
 def _incident(key, groups: list[list[int]], entries: list[_Entry],
               prefs: Preferences) -> Incident:
     iid = key.incident_id
+    keys = dict(zip((i for g in groups for i in g),
+                    report_keys(entries[i].record.report_id for g in groups for i in g)))
     sources, report_ids = [], []
     claims: list[Claim] = []
     claim_by_key: dict[tuple, Claim] = {}
@@ -135,7 +159,7 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
                 if p.admin1:
                     admin1_of.setdefault(p.name.casefold(), p.admin1)
     for g in groups:
-        source_id = entries[g[0]].record.report_id
+        source_id = keys[g[0]]
         ids = [entries[i].record.report_id for i in g]
         report_ids.extend(ids)
         sources.append(SourceGroup(source_id, ids, sorted({entries[i].publisher for i in g
@@ -144,6 +168,7 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
             e = entries[i]
             rec = e.record
             rid = rec.report_id
+            rkey = keys[i]
             roles = {s.name: s.role for s in rec.speakers}
             local_admin1 = {p.name.casefold(): p.admin1 for p in rec.places if p.admin1}
 
@@ -157,15 +182,15 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
                 dkey = (source_id, f.kind, f.value, f.qualifier, f.low, f.high,
                         f.weapon, (f.place or "").casefold(), (f.speaker or "").casefold())
                 if dkey in claim_by_key:
-                    if rid not in claim_by_key[dkey].copies and \
-                            rid != claim_by_key[dkey].report_id:
-                        claim_by_key[dkey].copies.append(rid)
+                    if rkey not in claim_by_key[dkey].copies and \
+                            rkey != claim_by_key[dkey].claim_id.rsplit(":f", 1)[0]:
+                        claim_by_key[dkey].copies.append(rkey)
                     continue
                 role = roles.get(f.speaker) if f.speaker else None
                 lo, hi = interval(f.value, f.qualifier, f.low, f.high)
                 place_key = (f.place or "").casefold()
                 claim = Claim(
-                    claim_id=f"{rid}:f{n}", incident_id=iid, kind=f.kind, value=f.value,
+                    claim_id=f"{rkey}:f{n}", incident_id=iid, kind=f.kind, value=f.value,
                     qualifier=f.qualifier, low=f.low, high=f.high, weapon=f.weapon,
                     place=f.place,
                     admin1=local_admin1.get(place_key) or admin1_of.get(place_key),

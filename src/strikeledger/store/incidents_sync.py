@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from strikeledger.export.tables import DERIVED_ROWS, DERIVED_SCHEMAS
-from strikeledger.incidents.build import incident_of
+from strikeledger.incidents.build import incident_of, report_keys
 from strikeledger.incidents.dedupe import Groups, Member, band_keys, shingles, signature
 from strikeledger.incidents.grouping import incident_key
 from strikeledger.incidents.preference import Preferences, preferences
@@ -89,6 +89,7 @@ class _Sync:
         self.result = SyncResult()
         self.affected: set[str] = set()
         self.new_in: dict[str, list[NewReport]] = {}     # incident -> new reports in it
+        self.uid_of_key: dict[str, dict[str, str]] = {}  # incident -> report key -> uid
 
     def q(self, sql: str, params: list | None = None) -> list[dict]:
         return self.store._fetch(sql, params or [])
@@ -236,6 +237,9 @@ class _Sync:
             key = incident_key([(m["attack_date"], m["date_precision"]) for m in first],
                                first[0]["report_id"])
             inc = incident_of(key, [[pairs[m["uid"]] for m in g] for g in groups], self.prefs)
+            ordered = [m for g in groups for m in g]
+            self.uid_of_key[incident_id] = dict(zip(
+                report_keys(m["report_id"] for m in ordered), (m["uid"] for m in ordered)))
             for table, make in DERIVED_ROWS.items():
                 cols = DERIVED_SCHEMAS[table]
                 for r in make([inc]):
@@ -293,9 +297,9 @@ class _Sync:
     def _cause(self, incident_id: str, chosen: str | None) -> NewReport | None:
         new = self.new_in.get(incident_id, [])
         if chosen:
-            report_id = chosen.rsplit(":f", 1)[0]
+            uid = self.uid_of_key.get(incident_id, {}).get(chosen.rsplit(":f", 1)[0])
             for n in new:
-                if n.report.report_id == report_id:
+                if n.uid == uid:
                     return n
         return max(new, key=lambda n: n.seq) if new else None
 
