@@ -129,6 +129,19 @@ def test_incremental_equals_rebuild_for_any_ingest_order(new_target, plan):
         _check(store)
 
 
+@given(order=st.permutations(range(len(pool()))))
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_one_report_at_a_time_in_any_order_equals_rebuild(new_target, order):
+    """One report per transaction: a report that duplicates none joins its night's
+    incident from the stored rows (incident_state.extend), never from its reports."""
+    reports = pool()
+    with open_store(new_target()) as store:
+        for i in order:
+            store.add(*reports[i])
+        _check(store)
+
+
 def test_one_report_at_a_time_then_rebuild_changes_nothing(store):
     for p in pool():
         store.add(*p)

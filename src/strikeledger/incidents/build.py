@@ -58,6 +58,11 @@ class _Entry:
         return self.record.source.url
 
 
+def entry(report: Report | None, record: Record) -> _Entry:
+    """One report as the incident code reads it."""
+    return _Entry(record, report)
+
+
 def _entries(items: Iterable[object]) -> list[_Entry]:
     out = []
     for n, item in enumerate(items):
@@ -72,7 +77,7 @@ def _entries(items: Iterable[object]) -> list[_Entry]:
     return out
 
 
-def _damage_key(category: str, text: str, place: str | None) -> tuple:
+def damage_key(category: str, text: str, place: str | None) -> tuple:
     norm = _SPACE.sub(" ", _ARTICLE.sub("", text.strip())).casefold()
     return category, norm, (place or "").casefold()
 
@@ -141,34 +146,68 @@ def report_keys(report_ids: Iterable[str]) -> list[str]:
 
 def _incident(key, groups: list[list[int]], entries: list[_Entry],
               prefs: Preferences) -> Incident:
-    iid = key.incident_id
-    keys = dict(zip((i for g in groups for i in g),
-                    report_keys(entries[i].record.report_id for g in groups for i in g)))
-    sources, report_ids = [], []
-    claims: list[Claim] = []
-    claim_by_key: dict[tuple, Claim] = {}
-    places: dict[tuple, IncidentPlace] = {}
-    damage: dict[tuple, IncidentDamage] = {}
-    weapons: dict[str, None] = {}
-    speakers: dict[str, None] = {}
-    admin1_of: dict[str, str] = {}
-    published = [entries[i].published for g in groups for i in g if entries[i].published]
+    b = Builder(key.incident_id, prefs)
     for g in groups:
         for i in g:
-            for p in entries[i].record.places:
-                if p.admin1:
-                    admin1_of.setdefault(p.name.casefold(), p.admin1)
+            b.note_places(entries[i].record)
+    keys = report_keys(entries[i].record.report_id for g in groups for i in g)
+    at = 0
     for g in groups:
-        source_id = keys[g[0]]
-        ids = [entries[i].record.report_id for i in g]
-        report_ids.extend(ids)
-        sources.append(SourceGroup(source_id, ids, sorted({entries[i].publisher for i in g
-                                                           if entries[i].publisher})))
-        for i in g:
-            e = entries[i]
+        b.add_group([entries[i] for i in g], keys[at:at + len(g)])
+        at += len(g)
+    revisions, conflicts, scopes, estimates = reconcile(b.claims, prefs, b.admin1_of)
+    return b.incident(key, revisions, conflicts, scopes, estimates)
+
+
+class Builder:
+    """The parts of one incident, gathered group by group (each canonical copy first).
+
+    ``build_incidents`` fills one from every group; the store's incremental path
+    (``store/incident_state.py``) loads one from an incident's stored rows and adds the
+    new reports' groups, so that both gather claims, places and damage by this code."""
+
+    def __init__(self, incident_id: str, prefs: Preferences):
+        self.incident_id = incident_id
+        self.prefs = prefs
+        self.sources: list[SourceGroup] = []
+        self.report_ids: list[str] = []
+        self.claims: list[Claim] = []
+        self.claim_by_key: dict[tuple, Claim] = {}
+        self.places: dict[tuple, IncidentPlace] = {}
+        self.damage: dict[tuple, IncidentDamage] = {}
+        self.weapons: dict[str, None] = {}
+        self.speakers: dict[str, None] = {}
+        self.admin1_of: dict[str, str] = {}     # place name (casefolded) -> first admin1
+        self.published_first = None
+        self.published_last = None
+
+    def note_places(self, record: Record) -> list[str]:
+        """Take the admin1 of the record's places (the first one per name wins); return
+        the names that got one."""
+        added = []
+        for p in record.places:
+            name = p.name.casefold()
+            if p.admin1 and name not in self.admin1_of:
+                self.admin1_of[name] = p.admin1
+                added.append(name)
+        return added
+
+    def add_group(self, group: list[_Entry], keys: list[str]) -> list[Claim]:
+        """Add one near-duplicate group (``keys``: ``report_keys`` of its reports);
+        return the claims it added."""
+        iid, prefs, admin1_of = self.incident_id, self.prefs, self.admin1_of
+        claim_by_key = self.claim_by_key
+        added: list[Claim] = []
+        source_id = keys[0]
+        self.report_ids.extend(e.record.report_id for e in group)
+        self.sources.append(SourceGroup(source_id, [e.record.report_id for e in group],
+                                        sorted({e.publisher for e in group if e.publisher})))
+        for e, rkey in zip(group, keys):
             rec = e.record
             rid = rec.report_id
-            rkey = keys[i]
+            if e.published:
+                self.published_first = min(self.published_first or e.published, e.published)
+                self.published_last = max(self.published_last or e.published, e.published)
             roles = {s.name: s.role for s in rec.speakers}
             local_admin1 = {p.name.casefold(): p.admin1 for p in rec.places if p.admin1}
 
@@ -205,33 +244,38 @@ def _incident(key, groups: list[list[int]], entries: list[_Entry],
                     else f"source:{source_id}",
                     official=prefs.is_official(f.speaker, role))
                 claim_by_key[dkey] = claim
-                claims.append(claim)
+                self.claims.append(claim)
+                added.append(claim)
             for p in rec.places:
                 pk = (p.name.casefold(), p.admin1)
-                cur = places.get(pk)
+                cur = self.places.get(pk)
                 if cur is None:
-                    cur = places[pk] = IncidentPlace(p.name, p.admin1, p.lat, p.lon, p.role)
+                    cur = self.places[pk] = IncidentPlace(p.name, p.admin1, p.lat, p.lon,
+                                                          p.role)
                 if p.role == "hit":
                     cur.role = "hit"
                 if cur.lat is None and p.lat is not None:
                     cur.lat, cur.lon = p.lat, p.lon
                 cur.evidence.append(ref(p.evidence, p.sentence))
             for d in rec.damage:
-                dk = _damage_key(d.category, d.text, d.place)
-                cur_d = damage.get(dk)
+                dk = damage_key(d.category, d.text, d.place)
+                cur_d = self.damage.get(dk)
                 if cur_d is None:
-                    cur_d = damage[dk] = IncidentDamage(d.category, d.text, d.place)
+                    cur_d = self.damage[dk] = IncidentDamage(d.category, d.text, d.place)
                 cur_d.evidence.append(ref(d.evidence, d.sentence))
             for w in rec.weapons:
-                weapons.setdefault(w, None)
+                self.weapons.setdefault(w, None)
             for s in rec.speakers:
-                speakers.setdefault(s.name, None)
-    revisions, conflicts, scopes, estimates = reconcile(claims, prefs, admin1_of)
-    return Incident(
-        incident_id=iid, date=key.date, date_precision=key.precision,
-        report_ids=report_ids, sources=sources, claims=claims, estimates=estimates,
-        scopes=scopes, revisions=revisions, conflicts=conflicts,
-        places=sorted(places.values(), key=lambda p: (p.role != "hit", p.admin1 or "", p.name)),
-        damage=list(damage.values()), weapons=list(weapons), speakers=list(speakers),
-        published_first=min(published) if published else None,
-        published_last=max(published) if published else None)
+                self.speakers.setdefault(s.name, None)
+        return added
+
+    def incident(self, key: IncidentKey, revisions, conflicts, scopes, estimates) -> Incident:
+        return Incident(
+            incident_id=self.incident_id, date=key.date, date_precision=key.precision,
+            report_ids=self.report_ids, sources=self.sources, claims=self.claims,
+            estimates=estimates, scopes=scopes, revisions=revisions, conflicts=conflicts,
+            places=sorted(self.places.values(),
+                          key=lambda p: (p.role != "hit", p.admin1 or "", p.name)),
+            damage=list(self.damage.values()), weapons=list(self.weapons),
+            speakers=list(self.speakers), published_first=self.published_first,
+            published_last=self.published_last)

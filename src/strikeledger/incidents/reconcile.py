@@ -263,5 +263,17 @@ def reconcile(claims: Sequence[Claim], prefs: Preferences, admin1_of: dict[str, 
     return revisions, conflicts, scopes, estimates
 
 
-__all__ = ["scope_of", "is_national", "revision_reason", "find_revisions", "find_conflicts",
+def reconcile_scope(group: Sequence[Claim], prefs: Preferences
+                    ) -> tuple[list[Revision], list[Conflict], Estimate]:
+    """Revisions, conflicts and the estimate of one scope's claims (in incident order),
+    from scratch: what ``reconcile`` finds for that scope (the store's incremental path
+    recomputes only the scopes a new report touches)."""
+    for c in group:
+        c.superseded_by = None
+    revisions = find_revisions(group, prefs)
+    conflicts = find_conflicts(group)
+    return revisions, conflicts, estimate_scope(group, conflicts, prefs)
+
+
+__all__ = ["reconcile_scope", "scope_of", "is_national", "revision_reason", "find_revisions", "find_conflicts",
            "estimate_scope", "headline", "reconcile", "INF"]

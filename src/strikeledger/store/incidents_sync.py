@@ -40,10 +40,12 @@ from typing import TYPE_CHECKING
 from strikeledger.export.tables import DERIVED_ROWS, DERIVED_SCHEMAS
 from strikeledger.incidents.build import incident_of, report_keys
 from strikeledger.incidents.dedupe import Groups, Member, band_keys, shingles, signature
-from strikeledger.incidents.grouping import incident_key
+from strikeledger.incidents.grouping import IncidentKey, incident_key
 from strikeledger.incidents.preference import Preferences, preferences
+from strikeledger.incidents.types import Incident
 from strikeledger.model import Record, Report
 
+from strikeledger.store import incident_state
 from strikeledger.store.params import Params
 
 if TYPE_CHECKING:
@@ -90,6 +92,11 @@ class _Sync:
         self.affected: set[str] = set()
         self.new_in: dict[str, list[NewReport]] = {}     # incident -> new reports in it
         self.uid_of_key: dict[str, dict[str, str]] = {}  # incident -> report key -> uid
+        # incidents that only gain new reports of their own (no duplicates): extended
+        # from their rows (incident_state.extend) instead of rebuilt from their reports
+        self.incremental = True
+        self.extend: dict[str, list[NewReport]] = {}
+        self.whole: set[str] = set()
 
     def q(self, sql: str, params: list | None = None) -> list[dict]:
         return self.store._fetch(sql, params or [])
@@ -179,9 +186,12 @@ class _Sync:
                 for r in rows}
 
     def _assign(self, groups: Groups, info: dict[str, dict], new: Sequence[NewReport]) -> None:
-        """Give every report of a changed group its incident; note the incidents touched."""
+        """Give every report of a changed group its incident; note the incidents touched
+        and whether each can be extended from its rows (only new reports of their own
+        joined it) or must be recomputed from its reports."""
         touched = {groups.members[n.uid].group for n in new}
-        rows = []
+        by_uid = {n.uid: n for n in new}
+        rows, moved = [], []
         for g in touched:
             uids = groups.groups()[g]
             ordered = sorted(uids, key=lambda u: (info[u]["published"] is None,
@@ -189,22 +199,28 @@ class _Sync:
                                                   info[u]["seq"]))
             key = incident_key([(info[u]["attack_date"], info[u]["date_precision"])
                                 for u in ordered], info[ordered[0]]["report_id"])
+            alone = len(uids) == 1 and uids[0] in by_uid and key.precision == "day"
+            if alone:
+                self.extend.setdefault(key.incident_id, []).append(by_uid[uids[0]])
+            else:
+                self.whole.add(key.incident_id)
             for u in uids:
                 i = info[u]
                 if i["incident_id"]:
                     self.affected.add(i["incident_id"])
+                    self.whole.add(i["incident_id"])
+                    moved.append(u)
                 rows.append((u, i["seq"], g, i["attack_date"], i["date_precision"],
                              i["published"], i["report_id"], key.incident_id))
             self.affected.add(key.incident_id)
-        by_uid = {n.uid: n for n in new}
         for r in rows:
             if r[0] in by_uid:
                 self.new_in.setdefault(r[7], []).append(by_uid[r[0]])
-        if rows:
+        if moved:
             p = Params()
             self.store._execute("DELETE FROM report_incidents WHERE uid IN "
-                                f"(SELECT unnest(CAST({p([r[0] for r in rows])} AS TEXT[])))",
-                                p.values)
+                                f"(SELECT unnest(CAST({p(moved)} AS TEXT[])))", p.values)
+        if rows:
             self.store._insert_rows("report_incidents", (
                 "uid", "seq", "grp", "attack_date", "date_precision", "published",
                 "report_id", "incident_id"), rows)
@@ -212,7 +228,26 @@ class _Sync:
     # --- 2./3. recompute ------------------------------------------------------------
 
     def recompute(self, ids: list[str]) -> None:
-        """Recompute incidents ``ids`` from their reports; write what changed."""
+        """Bring incidents ``ids`` up to date; write what changed."""
+        current = self._current(ids)
+        incidents: dict[str, Incident | None] = {}
+        for incident_id in ids:
+            new = sorted(self.extend.get(incident_id, ()), key=lambda n: n.seq)
+            if self.incremental and new and incident_id not in self.whole:
+                rows = {t: current[t].get(incident_id, []) for t in DERIVED_SCHEMAS}
+                key = IncidentKey(incident_id, dt.date.fromisoformat(incident_id), "day")
+                inc = incident_state.extend(rows, key, [(n.report, n.record) for n in new],
+                                            self.prefs)
+                if inc is not None:
+                    incidents[incident_id] = inc
+                    self.uid_of_key[incident_id] = {n.record.report_id: n.uid for n in new}
+        rest = [i for i in ids if i not in incidents]
+        if rest:
+            incidents.update(self._from_reports(rest))
+        self._write(ids, incidents, current)
+
+    def _from_reports(self, ids: list[str]) -> dict[str, "Incident | None"]:
+        """Incidents ``ids`` made from their stored reports (None: no report left)."""
         members = self._by_uid("uid, seq, grp, published, attack_date, date_precision,"
                                " report_id, incident_id", "report_incidents", ids,
                                column="incident_id")
@@ -220,12 +255,11 @@ class _Sync:
         for m in sorted(members, key=lambda m: m["seq"]):
             by_incident.setdefault(m["incident_id"], []).append(m)
         pairs = dict(self.store._pairs([m["uid"] for m in members])) if members else {}
-        wanted: dict[str, dict[str, tuple]] = {t: {} for t in DERIVED_SCHEMAS}
-        headlines: dict[str, dict[str, dict]] = {}
+        out: dict[str, Incident | None] = {}
         for incident_id in ids:
-            headlines[incident_id] = {}
             ms = by_incident.get(incident_id)
             if not ms:
+                out[incident_id] = None
                 continue
             by_group: dict[str, list[dict]] = {}
             for m in ms:                           # ordered by seq: groups by first report
@@ -236,10 +270,22 @@ class _Sync:
             first = groups[0]
             key = incident_key([(m["attack_date"], m["date_precision"]) for m in first],
                                first[0]["report_id"])
-            inc = incident_of(key, [[pairs[m["uid"]] for m in g] for g in groups], self.prefs)
+            out[incident_id] = incident_of(key, [[pairs[m["uid"]] for m in g] for g in groups],
+                                           self.prefs)
             ordered = [m for g in groups for m in g]
             self.uid_of_key[incident_id] = dict(zip(
                 report_keys(m["report_id"] for m in ordered), (m["uid"] for m in ordered)))
+        return out
+
+    def _write(self, ids: list[str], incidents: dict[str, "Incident | None"],
+               current: dict[str, dict[str, list[dict]]]) -> None:
+        """Close the current rows of ``ids`` that are not in ``incidents`` any more, insert
+        the new ones, and log the changes of their headlines."""
+        wanted: dict[str, dict[str, tuple]] = {t: {} for t in DERIVED_SCHEMAS}
+        headlines: dict[str, dict[str, dict]] = {i: {} for i in ids}
+        for incident_id, inc in incidents.items():
+            if inc is None:
+                continue
             for table, make in DERIVED_ROWS.items():
                 cols = DERIVED_SCHEMAS[table]
                 for r in make([inc]):
@@ -248,19 +294,19 @@ class _Sync:
                     if table == "estimates" and r["headline"]:
                         headlines[incident_id][r["kind"]] = r
         old: dict[str, dict[str, dict]] = {i: {} for i in ids}
-        for r in self._by_uid("incident_id, kind, value, low, high, grade, label, chosen,"
-                              " headline, valid_to", "estimates", ids, column="incident_id"):
-            if r["headline"] and r["valid_to"] is None:
-                old[r["incident_id"]][r["kind"]] = r
-        currents = self._current(ids)
-        existed = set(currents["incidents"].values())
+        for incident_id, rows in current["estimates"].items():
+            for r in rows:
+                if r["headline"]:
+                    old[incident_id][r["kind"]] = r
+        existed = set(current["incidents"])
         changed: set[str] = set()
         for table, rows in wanted.items():
             at = list(DERIVED_SCHEMAS[table]).index("incident_id")
-            current = currents[table]
-            gone = sorted(h for h in current if h not in rows)
-            fresh = [(*r, h, self.ts, None) for h, r in rows.items() if h not in current]
-            changed |= {current[h] for h in gone} | {r[at] for r in fresh}
+            now = {r["row_hash"]: r["incident_id"]
+                   for rs in current[table].values() for r in rs}
+            gone = sorted(h for h in now if h not in rows)
+            fresh = [(*r, h, self.ts, None) for h, r in rows.items() if h not in now]
+            changed |= {now[h] for h in gone} | {r[at] for r in fresh}
             if gone:
                 p = Params([self.ts])
                 self.store._execute(
@@ -274,7 +320,7 @@ class _Sync:
         log_rows = []
         for incident_id in ids:
             log_rows += self._log(incident_id, incident_id in existed,
-                                  incident_id in by_incident, old[incident_id],
+                                  incidents.get(incident_id) is not None, old[incident_id],
                                   headlines[incident_id])
         if log_rows:
             self.store._insert_rows("incident_changes", (
@@ -282,16 +328,15 @@ class _Sync:
                 "report_id"), log_rows)
             self.result.changes += len(log_rows)
 
-    def _current(self, ids: list[str]) -> dict[str, dict[str, str]]:
-        """table -> row hash -> incident id of the current rows of ``ids`` (one query)."""
-        p = Params()
-        these = f"(SELECT unnest(CAST({p(ids)} AS TEXT[])))"
-        sql = " UNION ALL ".join(
-            f"SELECT '{table}' AS t, incident_id, row_hash FROM {table}"
-            f" WHERE valid_to IS NULL AND incident_id IN {these}" for table in DERIVED_SCHEMAS)
-        out: dict[str, dict[str, str]] = {t: {} for t in DERIVED_SCHEMAS}
-        for r in self.q(sql, p.values):
-            out[r["t"]][r["row_hash"]] = r["incident_id"]
+    def _current(self, ids: list[str]) -> dict[str, dict[str, list[dict]]]:
+        """table -> incident id -> the current rows (with ``row_hash``) of ``ids``."""
+        out: dict[str, dict[str, list[dict]]] = {t: {} for t in DERIVED_SCHEMAS}
+        for table, columns in DERIVED_SCHEMAS.items():
+            p = Params()
+            for r in self.q(f"SELECT {', '.join(columns)}, row_hash FROM {table}"
+                            " WHERE valid_to IS NULL AND incident_id IN"
+                            f" (SELECT unnest(CAST({p(ids)} AS TEXT[])))", p.values):
+                out[table].setdefault(r["incident_id"], []).append(r)
         return out
 
     def _cause(self, incident_id: str, chosen: str | None) -> NewReport | None:
@@ -367,6 +412,7 @@ def rebuild(store: "Store", now: dt.datetime, prefs: Preferences | None = None) 
     Runs in the caller's transaction. Incidents whose rows come out different are
     recorded as changes at ``now`` (none on a store kept by ``sync``)."""
     s = _Sync(store, now, prefs)
+    s.incremental = False       # every incident from its reports
     s.affected.update(r["incident_id"] for r in s.q(
         "SELECT DISTINCT incident_id FROM incidents WHERE valid_to IS NULL"))
     for table in ("report_incidents", "minhashes", "lsh_bands", "lsh_undated"):
