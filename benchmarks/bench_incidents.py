@@ -213,9 +213,11 @@ def reads(target: str, repeat: int, seed: int = 1) -> dict:
             inc = store.incident(iid)
             show.append(time.perf_counter() - t)
             claims.append(len(inc["claims"]))
+        nights = [i["date"] for i in store.incidents(limit=None)["items"]
+                  if i["date_precision"] == "day"]
         one = []
         for k in range(repeat):          # a new report about an existing night
-            day = START + dt.timedelta(days=rng.randrange(max(1, total - 10)))
+            day = rng.choice(nights)
             from strikeledger.model import Attack, Evidence, Figure, Record, Report, TextSpan
             text = f"A late report {k}: 3 people were killed in Kyiv on {day}, police said."
             i = text.index("3 people were killed")
