@@ -15,6 +15,9 @@ from strikeledger.incidents.intervals import interval
     (10, "less_than", None, 9, (0, 9)),
     (500, "nearly", None, 499, (400, 499)),
     (500, "approx", None, None, (450, 550)),
+    (350, "approx", None, None, (315, 385)),      # not 386: 1.1 * 350 is 385.00000000000006
+    (600, "approx", None, None, (540, 660)),
+    (35, "nearly", None, 34, (28, 34)),
     (None, "range", 10, 15, (10, 15)),
     (None, "vague", 24, None, (24, math.inf)),
 ])

@@ -21,10 +21,13 @@ number by less than a fifth. Claims with disjoint intervals cannot both be true.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 INF = float("inf")
-APPROX_TOLERANCE = 0.10
-NEARLY_FLOOR = 0.80
+# exact fractions: in floating point 1.1 * 350 is 385.00000000000006, whose ceiling
+# would let "about 350" allow 386
+APPROX_TOLERANCE = Fraction(1, 10)
+NEARLY_FLOOR = Fraction(8, 10)
 
 
 def interval(value: int | None, qualifier: str, low: int | None = None,
@@ -38,6 +41,7 @@ def interval(value: int | None, qualifier: str, low: int | None = None,
             hi = INF if high is None else float(high)
         return lo, max(lo, hi)
     v = float(value)
+    exact_v = Fraction(value)
     if q == "exact":
         return v, v
     if q == "at_least":
@@ -49,10 +53,10 @@ def interval(value: int | None, qualifier: str, low: int | None = None,
     if q == "less_than":
         return 0.0, max(0.0, v - 1)
     if q == "nearly":
-        return float(math.floor(NEARLY_FLOOR * v)), max(0.0, v - 1)
+        return float(math.floor(NEARLY_FLOOR * exact_v)), max(0.0, v - 1)
     if q == "approx":
-        return (float(math.floor((1 - APPROX_TOLERANCE) * v)),
-                float(math.ceil((1 + APPROX_TOLERANCE) * v)))
+        return (float(math.floor((1 - APPROX_TOLERANCE) * exact_v)),
+                float(math.ceil((1 + APPROX_TOLERANCE) * exact_v)))
     # an unknown qualifier allows anything rather than inventing a conflict
     return 0.0, INF
 
