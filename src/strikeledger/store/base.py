@@ -30,7 +30,6 @@ from pydantic import ValidationError
 from strikeledger.errors import InputError, StoreError, StrikeledgerError
 from strikeledger.model import Kind, Record, Report, TextSpan, text_hash
 from strikeledger.store import integrity, schema
-from strikeledger.store.enrich import enrich
 from strikeledger.store import incidents_sync, queries
 from strikeledger.store.incidents_sync import SyncResult
 from strikeledger.store.params import Params
@@ -84,7 +83,7 @@ class PreparedReport:
     content_hash: str
     report: tuple
     children: dict[str, list[tuple]] = field(default_factory=dict)
-    pair: tuple[Report, Record] | None = None     # the report and its (enriched) record
+    pair: tuple[Report, Record] | None = None     # the report and its record
 
 
 def _unstorable(value: str) -> str | None:
@@ -123,7 +122,6 @@ def prepare(report: Report, record: Record, ingested_at: dt.datetime) -> Prepare
                          f"{report.report_id!r}: a record must belong to its report")
     payload = record.model_dump(mode="json")
     _check_strings(report, payload)
-    record = enrich(report.text, record)
     content_hash = text_hash(report.text)
     uid = uid_of(content_hash)
     attack_date = record.attack.date

@@ -12,17 +12,18 @@ and append a ``Step`` here (with a data function when existing rows need values)
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from strikeledger.errors import StoreError
-from strikeledger.model import Record
+from strikeledger.model import Evidence, Record, TextSpan
 from strikeledger.store import schema
-from strikeledger.store.enrich import enrich
 
 if TYPE_CHECKING:
     from strikeledger.store.base import Store
@@ -39,8 +40,78 @@ class Step:
     data: Callable[["Store", dt.datetime], None] | None = None
 
 
+# --- version 2's columns for reports stored before extraction set them ---------------
+#
+# Extraction sets a figure's sentence span and weapon families, and the sentence of each
+# place and damage item (``Figure.sentence``, ``Figure.families``...), and the store
+# keeps them as given. Reports stored by a strikeledger of schema version 1 have none:
+# the migration fills them by these rules, which the store used to apply at write time:
+# the sentence (``extract.text.sentences``) that holds the evidence's start, stretched
+# to its end; a figure naming a weapon counts that weapon's family, one without counts
+# the families its evidence names.
+
+class _Sentences:
+    def __init__(self, text: str):
+        from strikeledger.extract.text import sentences
+        self.spans = sentences(text)
+        self.starts = [s.start for s in self.spans]
+        self.length = len(text)
+
+    def around(self, ev: Evidence) -> TextSpan | None:
+        i = bisect.bisect_right(self.starts, ev.start) - 1
+        if i < 0 or ev.start >= self.spans[i].end:
+            return None
+        span = self.spans[i]
+        return TextSpan(start=span.start, end=max(span.end, min(ev.end, self.length)))
+
+
+@lru_cache(maxsize=1024)
+def _weapon_family(name: str) -> str:
+    """The family of a weapon name ("Iskander-M" and "Iskander-M/KN-23" share one)."""
+    from strikeledger.extract.weapons import canonical_weapon, weapons_vocabulary
+    weapon = weapons_vocabulary().get(canonical_weapon(name) or name)
+    return weapon.family if weapon is not None else name.casefold()
+
+
+def _families_in(text: str) -> tuple[str, ...]:
+    """The weapon families a phrase names, sorted."""
+    from strikeledger.extract.weapons import find_weapon_mentions
+    return tuple(sorted({m.family for m in find_weapon_mentions(text)}))
+
+
+def _enrich(text: str, record: Record) -> Record:
+    """``record`` with every missing sentence span and weapon family filled in.
+
+    Evidence that does not quote ``text`` at its offsets gets no sentence.
+    """
+    sentences: _Sentences | None = None
+
+    def sentence_of(ev: Evidence) -> TextSpan | None:
+        nonlocal sentences
+        if text[ev.start:ev.end] != ev.text:
+            return None
+        if sentences is None:
+            sentences = _Sentences(text)
+        return sentences.around(ev)
+
+    figures = []
+    for f in record.figures:
+        update = {}
+        if f.sentence is None:
+            update["sentence"] = sentence_of(f.evidence)
+        if not f.families:
+            update["families"] = ((_weapon_family(f.weapon),) if f.weapon
+                                  else _families_in(f.evidence.text))
+        figures.append(f.model_copy(update=update) if update else f)
+    places = [p if p.sentence is not None else
+              p.model_copy(update={"sentence": sentence_of(p.evidence)}) for p in record.places]
+    damage = [d if d.sentence is not None else
+              d.model_copy(update={"sentence": sentence_of(d.evidence)}) for d in record.damage]
+    return record.model_copy(update={"figures": figures, "places": places, "damage": damage})
+
+
 def _fill_sentences_and_families(store: "Store", now: dt.datetime) -> None:
-    """Version 2's columns for the reports stored before it, by ``enrich``."""
+    """Version 2's columns for the reports stored before it (``_enrich``)."""
     after, n = -1, 0
     while True:
         rows = store._fetch("SELECT seq, uid, text, record FROM reports WHERE seq > $1"
@@ -52,7 +123,7 @@ def _fill_sentences_and_families(store: "Store", now: dt.datetime) -> None:
             payload = row["record"]
             record = (Record.model_validate_json(payload) if isinstance(payload, str)
                       else Record.model_validate(payload))
-            record = enrich(row["text"], record)
+            record = _enrich(row["text"], record)
             uid = row["uid"]
 
             def span(item) -> tuple:
