@@ -31,7 +31,8 @@ class Claim:
     ``lo``/``hi`` is the interval the statement allows (see ``intervals.interval``), used to
     find conflicts; ``low``/``high`` are the contract's bounds, as extracted. A claim read in
     several near-duplicate copies of one report is kept once; ``copies`` lists the other
-    copies' report ids.
+    copies' report keys (their report ids, numbered when the incident has several reports
+    of one id: ``build.report_keys``).
     """
 
     claim_id: str
