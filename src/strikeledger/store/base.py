@@ -45,6 +45,7 @@ CHILD_TABLES: dict[str, tuple[str, ...]] = {t.name: t.names for t in schema.CHIL
 
 MAX_SEARCH_TERMS = 16
 PAIR_CACHE = 20_000       # parsed (report, record) pairs a store keeps (see Store._pairs)
+ANALYZE_EVERY = 20_000    # reports added by one add_many between statistics refreshes
 _TERM = re.compile(r"\w+")
 _SUMMARY_SQL = ", ".join(f"r.{c}" for c in SUMMARY_COLUMNS)
 _FIGURE_SQL = ", ".join(f"f.{c}" for c in FIGURE_COLUMNS if c != "seq")
@@ -325,6 +326,7 @@ class Store(ABC):
         if self.damage is not None:
             raise integrity.damaged(self.target, self.damage)
         added = skipped = 0
+        analyzed = 0
         touched: dict[str, None] = {}
         iterator = iter(pairs)
         while True:
@@ -346,7 +348,17 @@ class Store(ABC):
             added += n
             skipped += len(chunk) - n
             log.debug("%s: batch of %d: %d added", self.target, len(chunk), n)
+            if added - analyzed >= ANALYZE_EVERY:
+                analyzed = added
+                self._refresh_statistics()
+        if added - analyzed >= min(ANALYZE_EVERY, 1000):
+            self._refresh_statistics()
         return AddResult(added, skipped, tuple(touched))
+
+    def _refresh_statistics(self) -> None:
+        """After a large write: let the query planner see the tables' new sizes (the
+        incremental path looks reports up by their band keys and incidents by id, which
+        is fast only when the planner knows the tables are big). Nothing by default."""
 
     def rebuild(self) -> SyncResult:
         """Recompute every incident (and the duplicate groups) from the stored reports.
@@ -356,7 +368,9 @@ class Store(ABC):
         """
         now = dt.datetime.now(dt.timezone.utc)
         with self._mapped("rebuilding incidents"), self._writing():
-            return incidents_sync.rebuild(self, now)
+            result = incidents_sync.rebuild(self, now)
+        self._refresh_statistics()
+        return result
 
     def _sync(self, new: list[PreparedReport], seqs: dict[str, int],
               now: dt.datetime) -> list[str]:

@@ -121,7 +121,7 @@ class _Sync:
         self.store._insert_rows("minhashes", ("uid", "signature"), sigs)
         self.store._insert_rows("lsh_bands", ("day", "band_key", "uid", "seq"), dated)
         self.store._insert_rows("lsh_undated", ("band_key", "uid", "seq"), undated)
-        candidates = self._candidates(min(n.seq for n in new), dated, bool(undated))
+        candidates = self._candidates(dated, undated)
         earlier = sorted({j for js in candidates.values() for j in js} - set(sets))
         members = self._members(earlier)
         texts = {r["uid"]: r["text"] for r in self._by_uid("uid, text", "reports", earlier)}
@@ -144,25 +144,35 @@ class _Sync:
             groups.join(n.uid, candidates.get(n.uid, ()))
         self._assign(groups, info, new)
 
-    def _candidates(self, first_seq: int, dated: list[tuple], any_undated: bool
-                    ) -> dict[str, list[str]]:
-        """New report uid -> uids of earlier reports sharing one of its bands."""
+    def _candidates(self, dated: list[tuple], undated: list[tuple]) -> dict[str, list[str]]:
+        """New report uid -> uids of earlier reports sharing one of its bands.
+
+        The new reports' band keys are sent with the query and looked up in the tables
+        (PostgreSQL: by the band_key index; DuckDB: the day range prunes the scan), so the
+        cost follows the new reports, not the size of the store."""
         parts: list[str] = []
         p = Params()
-        seq = p(first_seq)
         if dated:
+            keys, uids, seqs, days = (p(list(col)) for col in zip(
+                *((key, uid, seq, day) for day, key, uid, seq in dated)))
             lo, hi = p(min(d[0] for d in dated)), p(max(d[0] for d in dated))
-            parts.append("SELECT n.uid AS i, b.uid AS j FROM lsh_bands n JOIN lsh_bands b"
+            new = (f"(SELECT unnest(CAST({keys} AS BIGINT[])) AS band_key,"
+                   f" unnest(CAST({uids} AS TEXT[])) AS uid,"
+                   f" unnest(CAST({seqs} AS BIGINT[])) AS seq,"
+                   f" unnest(CAST({days} AS DATE[])) AS day) n")
+            parts.append(f"SELECT n.uid AS i, b.uid AS j FROM {new} JOIN lsh_bands b"
                          " ON b.band_key = n.band_key AND b.day = n.day"
-                         f" WHERE n.seq >= {seq} AND b.seq < n.seq"
-                         f" AND n.day BETWEEN {lo} AND {hi} AND b.day BETWEEN {lo} AND {hi}")
-            parts.append("SELECT n.uid AS i, b.uid AS j FROM lsh_bands n JOIN lsh_undated b"
-                         f" ON b.band_key = n.band_key WHERE n.seq >= {seq} AND b.seq < n.seq")
-        if any_undated:
+                         f" WHERE b.seq < n.seq AND b.day BETWEEN {lo} AND {hi}")
+            parts.append(f"SELECT n.uid AS i, b.uid AS j FROM {new} JOIN lsh_undated b"
+                         " ON b.band_key = n.band_key WHERE b.seq < n.seq")
+        if undated:
+            keys, uids, seqs = (p(list(col)) for col in zip(*undated))
+            new = (f"(SELECT unnest(CAST({keys} AS BIGINT[])) AS band_key,"
+                   f" unnest(CAST({uids} AS TEXT[])) AS uid,"
+                   f" unnest(CAST({seqs} AS BIGINT[])) AS seq) n")
             for other in ("lsh_bands", "lsh_undated"):
-                parts.append(f"SELECT n.uid AS i, b.uid AS j FROM lsh_undated n JOIN {other} b"
-                             f" ON b.band_key = n.band_key WHERE n.seq >= {seq}"
-                             " AND b.seq < n.seq")
+                parts.append(f"SELECT n.uid AS i, b.uid AS j FROM {new} JOIN {other} b"
+                             " ON b.band_key = n.band_key WHERE b.seq < n.seq")
         out: dict[str, list[str]] = {}
         if parts:
             for row in self.q(" UNION ".join(parts), p.values):

@@ -137,6 +137,13 @@ class PostgresStore(Store):
     def _close(self) -> None:
         self._conn.close()
 
+    def _refresh_statistics(self) -> None:
+        # autovacuum gets there too, but a minute or more after a bulk ingest; until then
+        # the planner takes the grown tables for small ones and scans them whole
+        with self._mapped("analyzing tables"), self._conn.transaction():
+            for table in schema.STATE + schema.DERIVED + (schema.REPORTS,):
+                self._execute(f"ANALYZE {table.name}")     # our own table names
+
     def _write_batch(self, batch: list[PreparedReport]) -> tuple[int, list[str]]:
         if not batch:
             return 0, []
