@@ -61,6 +61,7 @@ def check(text: str) -> Record:
 @example(text=" date 2025-09-28 Russia launched 500 drones and 40 missiles overnight.")
 @example(text="date 9999-99-99 On 31 February 2025 at 25:99 Russia launched 5 drones.")
 @example(text="Russia launched 3.5 million-0 drones.")  # a decimal range end once raised in value()
+@example(text="ї \udc80")  # a lone surrogate once reached the language detector
 def test_token_soup_extracts_with_valid_spans(text):
     check(text)
 

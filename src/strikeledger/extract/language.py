@@ -44,6 +44,8 @@ def detect_language(text: str) -> Language | None:
     if not _CYRILLIC.search(sample):
         return Language.en if _LETTER.search(sample) else None
     detector, codes = _detector()
+    # the detector takes only encodable text: a lone surrogate (a JSON "\udc80") becomes "?"
+    sample = sample.encode("utf-8", "replace").decode("utf-8")
     found = detector.detect_language_of(sample)
     return codes.get(found) if found is not None else None
 
