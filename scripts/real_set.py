@@ -220,7 +220,9 @@ def score(texts: Path, index: Path, lang: str | None, scorer: Path | None,
                 for r in comparison.rows for q in QUANTITIES if r.agree[q] is False]},
     }
     if per_report:
-        result["per_report"] = {k: v for k, v in per.items() if v["missed"] or v["spurious"]}
+        # held-out articles' errors are never listed, whatever the part
+        result["per_report"] = {k: v for k, v in per.items()
+                                if (v["missed"] or v["spurious"]) and not held_out(k)}
     if as_json:
         print(json.dumps(result, indent=1, default=str))
     else:
@@ -265,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--lang", choices=("en", "uk", "ru"))
     s.add_argument("--scorer", type=Path)
     s.add_argument("--json", action="store_true")
-    s.add_argument("--per-report", action="store_true", help="not with --part holdout")
+    s.add_argument("--per-report", action="store_true", help="learn-part articles only; not with --part holdout")
     s.add_argument("--part", choices=("all", "learn", "holdout"), default="all",
                    help="holdout: ids whose SHA-256 starts with 0-4; learn: the rest")
     s.add_argument("--airforce", action="store_true",
