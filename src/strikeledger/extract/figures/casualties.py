@@ -111,8 +111,10 @@ def singles(r: Reader, si: int, s0: int, s1: int) -> None:
         if st.in_figure(m.start()):
             # inside a figure already read ("one man was injured"); a child listed in a
             # toll's apposition is counted under it: "Seven people, including a teenager, ..."
-            if is_child and v.inclusion_before.search(text, max(s0, m.start() - 40), m.start()):
-                whole = [x for x in st.covering(m.start()) if x.family == PERSON]
+            whole = [x for x in st.covering(m.start()) if x.family == PERSON]
+            if is_child and whole and (
+                    v.inclusion_before.search(text, max(s0, m.start() - 40), m.start())
+                    or _in_inclusion(r, whole[0].start, m.start())):
                 if whole:
                     r.emit(CHILD, KILLED if whole[0].kind == Kind.killed else INJURED,
                            quantity(1, "exact"), m.start(), m.end(), si)
@@ -145,6 +147,13 @@ def singles(r: Reader, si: int, s0: int, s1: int) -> None:
             verb = governing_casualty(r, si, s0, m.start())
             if verb:
                 r.emit(CHILD, verb, q, m.start(), m.end(), si)
+
+
+def _in_inclusion(r: Reader, start: int, pos: int) -> bool:
+    """A victim inside a toll's apposition after 'including' or 'among them', however
+    many others are listed first: "two people, including a mother and her baby, ..."."""
+    gap = r.text[start:pos]
+    return bool(r.v.inclusion_word.search(gap)) and not r.v.finite.search(gap)
 
 
 def _listed_victim(r: Reader, pos: int) -> bool:

@@ -180,10 +180,13 @@ def _carry(r: Reader, mentions: list[QuantityMention]) -> list[QuantityMention]:
         if new is not orig and new.quantity != orig.quantity and (
                 not v.coordination.search(gap) or v.not_counted.search(gap)):
             new = orig  # "shot down over 11 regions and four more": 'over' is a preposition
+        if new is not orig and i > 0 and v.own_verb_after.match(text, orig.end):
+            new = orig  # "at least two died and 11 others were injured": a clause of its own
         prev = out[-1] if out else None
         if (new is orig and prev is not None and orig.bare and orig.quantity.value not in (None, 1)
                 and prev.quantity.qualifier in ("at_least", "more_than", "approx", "nearly")
-                and v.casualty_list.fullmatch(text, prev.end, orig.start)):
+                and v.casualty_list.fullmatch(text, prev.end, orig.start)
+                and not v.own_verb_after.match(text, orig.end)):
             # "at least 4 killed and 12 injured", "killing at least 12 and injuring 63"
             new = replace(orig, quantity=quantity(orig.quantity.value, prev.quantity.qualifier))
         out.append(new)

@@ -131,6 +131,8 @@ def toll_kind(r: Reader, start: int, sent_start: int) -> str | None:
     m = r.v.toll.search(r.text, max(sent_start, start - WINDOW), start)
     if not m or m.end() != start and r.text[m.end():start].strip():
         return None
+    while (later := r.v.toll.search(r.text, m.end("t"), start)) is not None:
+        m = later  # "the number of dead rose to 14, and injured to 61": the nearer word
     return INJURED if r.v.toll_injured_words.match(_SPACES.sub(" ", m.group("t"))) else KILLED
 
 
