@@ -12,7 +12,7 @@ from .casualties import child, person, singles
 from .noun_phrases import antecedent_weapon, noun_phrase
 from .partitives import Reading, read_bare
 from .state import CHILD, COMBINED, DRONE, MISSILE, PERSON, SKIP, Candidate, FigureState
-from .tables import list_header, single_weapons, table_cells
+from .tables import fired_singles, list_header, single_weapons, table_cells
 from .verbs import casualty_word_after, hit_after, right_cue, weapons_figure
 from .vocabulary import CYRILLIC_LANGUAGES, Vocabulary, vocabulary
 
@@ -117,6 +117,7 @@ class Reader:
             self.mention(si, s0, s1, m, parsed[i], rights[i], mentions, i)
         singles(self, si, s0, s1)
         single_weapons(self, si, s0, s1)
+        fired_singles(self, si, s0, s1)
         table_cells(self, si, s0, s1)
         list_header(self, s0, s1)
 

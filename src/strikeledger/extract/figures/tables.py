@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...model import Kind
 from ..quantities import quantity
 from .noun_phrases import weapons_in
-from .state import DOWNED, LAUNCHED, family_of_weapon
+from .state import DOWNED, LAUNCHED, MISSILE, family_of_weapon
 
 if TYPE_CHECKING:
     from .reader import Reader
@@ -79,6 +79,25 @@ def single_weapons(r: Reader, si: int, s0: int, s1: int) -> None:
             verb = LAUNCHED if prev.kind in (Kind.drones_launched, Kind.missiles_launched) else DOWNED
             astart = art.start() + v.single_article.search(art.group(0)).start()
             r.emit(fam, verb, quantity(1, "exact"), astart, w.end, si, weapon=w.canonical)
+
+
+def fired_singles(r: Reader, si: int, s0: int, s1: int) -> None:
+    """One missile named after a launch verb: 'fired a Kh-22 missile at ...', 'launched
+    three S-300 missiles, as well as a Kh-31 anti-radar missile', 'used cruise missiles
+    and one Kinzhal'. Only missiles: a lone drone is seldom the attack's count."""
+    text, v, st = r.text, r.v, r.state
+    for w in weapons_in(r, s0, s1):
+        if family_of_weapon(w.category) != MISSILE or st.in_figure(w.start):
+            continue
+        lo = max(s0, w.start - 160)
+        if not r.may("fired_single", lo, w.start):
+            continue
+        m = v.fired_single.search(text, lo, w.start)
+        if m is None or m.end() != w.start:
+            continue
+        art = v.single_article.search(text, max(m.start(), w.start - 40), w.start)
+        start = art.start() if art else w.start
+        r.emit(MISSILE, LAUNCHED, quantity(1, "exact"), start, w.end, si, weapon=w.canonical)
 
 
 def list_header(r: Reader, s0: int, s1: int) -> None:
