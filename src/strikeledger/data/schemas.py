@@ -246,6 +246,7 @@ class ContextCues(_File):
     comparison: Patterns
     russian_claim: Patterns
     russian_claim_continuation: Patterns
+    recall_paragraph: list[Pattern] = Field(default_factory=list)
 
 
 def _valid_holiday(md: tuple[int, int]) -> tuple[int, int]:

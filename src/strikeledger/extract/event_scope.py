@@ -53,6 +53,7 @@ class _Cues:
     comparison: FoldedPattern
     russian_claim: FoldedPattern
     continuation: FoldedPattern
+    recall_paragraph: FoldedPattern | None
 
 
 def _compile(items: list[str]) -> FoldedPattern:
@@ -69,7 +70,8 @@ def _compile(items: list[str]) -> FoldedPattern:
 def _cues() -> _Cues:
     raw = load("en/context_cues.json", ContextCues)
     return _Cues(_compile(raw.other_event), _compile(raw.inherit_clause), _compile(raw.comparison),
-                 _compile(raw.russian_claim), _compile(raw.russian_claim_continuation))
+                 _compile(raw.russian_claim), _compile(raw.russian_claim_continuation),
+                 _compile(raw.recall_paragraph) if raw.recall_paragraph else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,22 +156,45 @@ def sentence_contexts(text: str, folded: str, sentences: list[Span]) -> list[Sen
 
 # a day named before "night"/"evening" is the start of the attack's night: "Monday night"
 _EVENING_AFTER = re.compile(r"\s*(?:night|evening|overnight|into|to|late)\b", re.IGNORECASE)
-_LATE_BEFORE = re.compile(r"(?:\b(?:late|night\s+of|evening\s+of|overnight|from)|\d{1,2}[:.]\d{2})\s+(?:on\s+)?$",
+_LATE_BEFORE = re.compile(r"(?:\b(?:late|night\s+of|evening\s+of|from)|\d{1,2}[:.]\d{2})\s+(?:on\s+)?$",
                           re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|updated|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b(?!\s+(?:evening|night))", re.IGNORECASE)
 
 
-@annotator("scope", reads=("text", "folded", "sentences", "sentence_starts", "date_mentions",
+@annotator("scope", reads=("text", "folded", "sentences", "sentence_starts", "paragraphs", "date_mentions",
                            "attack_date", "published", "furniture"),
            assigns=("scopes", "skipped"))
 def scope(doc: Document) -> None:
     """Mark what each sentence says about other events, and the sentences to skip."""
-    doc.scopes = contexts = sentence_contexts(doc.text, doc.folded, doc.sentences)
-    skipped = _other_days(doc, contexts)
+    contexts = sentence_contexts(doc.text, doc.folded, doc.sentences)
+    recalled = _recalled(doc)
+    for i in recalled:  # a recalled event: the whole sentence is about it
+        c = contexts[i]
+        contexts[i] = SentenceContext(c.start, c.end, c.russian_claim, ((c.start, c.end),))
+    doc.scopes = contexts
+    skipped = _other_days(doc, contexts) | recalled
     if doc.furniture is not None:  # menus, bylines, teasers, other stories: no figures
         skipped |= {i for i, s in enumerate(doc.sentences) if doc.furniture.excludes(s.start)}
     doc.skipped = frozenset(skipped)
+
+
+def _recalled(doc: Document) -> set[int]:
+    """The sentences of paragraphs that recall an earlier event as a whole ("As a
+    reminder, on the night of June 24 drones attacked the Sumy region. ... three people
+    were killed")."""
+    pattern = _cues().recall_paragraph
+    out: set[int] = set()
+    if pattern is None:
+        return out
+    for para in doc.paragraphs:
+        if pattern.match(doc.folded, para.start, para.end) is None:
+            continue
+        i = bisect.bisect_left(doc.sentence_starts, para.start)
+        while i < len(doc.sentences) and doc.sentences[i].start < para.end:
+            out.add(i)
+            i += 1
+    return out
 
 
 def _other_days(doc: Document, contexts: list[SentenceContext]) -> set[int]:

@@ -28,6 +28,7 @@ _MAYOR = re.compile(r"^Mayor of (?P<p>.+)$|^Head of (?P<c>.+?) City Military Adm
 _NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)|"
                        r"in\s+all|national\s+toll|across\s+Ukraine|in\s+total\s+across)\b",
                        re.IGNORECASE)
+_OF_THEM = re.compile(r"\bof\s+(?:them|these|those)\b", re.IGNORECASE)
 _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\s*[—–|-]?\s*)?"
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
 _TITLE_AFTER = re.compile(
@@ -200,6 +201,7 @@ class PlaceResolver:
                     self.hit_region.append((m.start, m.name))
         self.byline_place = byline_place
         self.last_cas: dict[int, str] = {}
+        self.last_weapons: dict[tuple[int, str], tuple[int, str | None]] = {}  # (paragraph, family) -> (sentence, place)
         self.headings: dict[int, str | None] = {}
         self.national: dict[int, bool] = {}
         admin1 = {p.admin1 for p in places if p.role == "hit" and p.admin1}
@@ -257,6 +259,12 @@ class PlaceResolver:
                      or self._earlier_in_paragraph(c.start, pi, "region"))
         else:
             found = None
+        if not found and not casualty and _OF_THEM.search(self.text, c.start, c.end):
+            # "launched 20 drones at the Kharkiv region ... destroyed 14 of them": the
+            # part is where its whole was
+            prior = self.last_weapons.get((pi, c.family))
+            if prior is not None and prior[0] >= c.sentence - 1:
+                found = prior[1]
         if found or not casualty:
             return found
         heading = self._heading(pi)
@@ -276,6 +284,8 @@ class PlaceResolver:
     def remember(self, c: Candidate, place: str | None) -> None:
         if place and c.family in ("person", "child"):
             self.last_cas[self.doc.paragraph_index(c.start)] = place
+        elif c.family in ("drone", "missile"):
+            self.last_weapons[(self.doc.paragraph_index(c.start), c.family)] = (c.sentence, place)
 
 
 def paragraph_heading_place(text: str, para: Span, places: list,
