@@ -560,6 +560,11 @@ _EVENING_CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*p\.?m\b|(?:1[89]|2[0-
 _HEADLINE_BONUS = 0.5  # the headline dates the story; later paragraphs recall other days
 
 
+# what may stand before a date that heads its sentence: "On the morning of April 18, ..."
+_HEADS = re.compile(r"\W*(?:(?:on|in|late)\s+)?(?:the\s+)?(?:(?:morning|night|evening|afternoon)\s+of\s+)?",
+                    re.IGNORECASE)
+
+
 def _score(text: str, folded: str, c: DateMention, sent: tuple[int, int], in_lede: bool,
            attack_sentence: bool) -> float | None:
     """How surely a candidate dates the report's attack; None when it dates something else.
@@ -646,6 +651,8 @@ def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, st
     headline_end = _headline_end(text, body)
     attack_sentence: dict[int, bool] = {}  # sentence index -> has an attack word
     best: tuple[float, int, DateMention] | None = None
+    ref_named = False  # the publication day heads a sentence about an attack
+    heading_days: set[dt.date] = set()
     for c in cands:  # a photo caption's date is the photo's; a teaser's another story's
         i = doc.sentence_index(c.start)
         if i is None:
@@ -655,6 +662,9 @@ def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, st
             if i not in attack_sentence:
                 attack_sentence[i] = bool(v.attack_word.search(folded, *sent))
             has_attack = attack_sentence[i]
+        if c.precision == "day" and _HEADS.fullmatch(text, sent[0], c.start):
+            heading_days.add(c.date)  # "On the night of April 15, ...": a chronology's entry
+            ref_named = ref_named or (c.date == ref and has_attack)
         score = _score(text, folded, c, sent, c.start < lede_end, has_attack)
         if score is None:
             continue
@@ -667,6 +677,11 @@ def _attack_date(doc: Document, ref: dt.date | None) -> tuple[dt.date | None, st
     if best is None:
         return (ref, "day") if ref else (None, None)
     chosen = best[2]
+    if (chosen.start >= lede_end and ref_named and chosen.date != ref and len(heading_days) >= 3
+            and max(heading_days) == ref):
+        # below the lede a chronology names several days ("On the night of April 15 ...
+        # On April 19 ..."): the story is about the one it was published on
+        return ref, "day"
     if chosen.start >= lede_end and ref and _says_when(doc, body, lede_end, now=True):
         # the lede says when only in words ("overnight", "this morning") and the day named
         # further down is another strike recalled: the story is the publication day's
