@@ -28,6 +28,8 @@ _MAYOR = re.compile(r"^Mayor of (?P<p>.+)$|^Head of (?P<c>.+?) City Military Adm
 _NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)|"
                        r"in\s+all|national\s+toll|across\s+Ukraine|in\s+total\s+across)\b",
                        re.IGNORECASE)
+_ATTACKED_WITH = re.compile(r"(?:\s+(?:city|region|oblast|district|community))?\s+(?:overnight\s+|again\s+)?with\s+"
+                            r"(?:(?:at\s+least|more\s+than|over|about|some|up\s+to)\s+)?", re.IGNORECASE)
 _OF_THEM = re.compile(r"\bof\s+(?:them|these|those)\b", re.IGNORECASE)
 _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\s*[—–|-]?\s*)?"
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
@@ -133,6 +135,9 @@ def place_for(doc: Document, c: Candidate, span: Span, usable: SentencePlaces) -
         # only a place that heads the sentence: "In the Kyiv region, ... drones were shot down"
         if j and usable.head_in:
             return figure_place_name(inside[0])
+        # or the object of the attack: "struck Kharkiv with two drones"
+        if before and _ATTACKED_WITH.fullmatch(text, before[-1].end, c.start):
+            return figure_place_name(before[-1])
         return None
     if before:
         last = before[-1]
