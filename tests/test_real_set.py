@@ -156,3 +156,21 @@ def test_held_out_part_never_lists_single_articles_errors(tmp_path):
     out = subprocess.run([sys.executable, str(SCRIPT), "score", str(tmp_path), "--part", "holdout",
                           "--per-report"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode != 0 and "held-out" in out.stderr
+
+
+def test_per_report_never_lists_a_held_out_article_whatever_the_part(tmp_path, capsys):
+    """--per-report with --part all lists the learn part's errors only."""
+    folder = _invented(tmp_path)
+    gold = json.loads((folder / "en-x.gold.json").read_text(encoding="utf-8"))
+    gold["figures"].pop()  # the killed figure becomes a spurious one: an error to list
+    (folder / "en-x.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    index = tmp_path / "index.jsonl"
+    subprocess.run([sys.executable, str(SCRIPT), "collect", str(folder), "-o", str(index)],
+                   check=True, capture_output=True, cwd=ROOT)
+    mod = _load_script()
+    listed = {}
+    for held in (False, True):
+        mod.held_out = lambda _id, held=held: held
+        mod.score(tmp_path, index, "en", None, True, True, "all")
+        listed[held] = json.loads(capsys.readouterr().out)["per_report"]
+    assert "en-x" in listed[False] and listed[True] == {}
