@@ -30,6 +30,9 @@ _NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)
                        re.IGNORECASE)
 _ATTACKED_WITH = re.compile(r"(?:\s+(?:city|region|oblast|district|community))?\s+(?:overnight\s+|again\s+)?with\s+"
                             r"(?:(?:at\s+least|more\s+than|over|about|some|up\s+to)\s+)?", re.IGNORECASE)
+# "aimed at the city of Lutsk, close to the border, where about 50 drones were launched"
+_WHERE = re.compile(r"[^.;:!?]{0,60}?,\s*where\s+(?:[^.;:!?,]{0,50}?\band\s+)?(?:(?:at\s+least|more\s+than|over|about|some|up\s+to|nearly|almost)\s+)?",
+                    re.IGNORECASE)
 _OF_THEM = re.compile(r"\bof\s+(?:them|these|those)\b", re.IGNORECASE)
 _HEADING = re.compile(r"\s*\[?(?:UPD[^.]*\.\s*|Update[^:]*:\s*|\d{1,2}:\d{2}\]?\s*[—–|-]?\s*)?"
                       r"(?P<place>[A-Z][\w'’ -]{2,40}?)(?:\s+(?:again|region|oblast))?\s*[.:]\s")
@@ -136,7 +139,8 @@ def place_for(doc: Document, c: Candidate, span: Span, usable: SentencePlaces) -
         if j and usable.head_in:
             return figure_place_name(inside[0])
         # or the object of the attack: "struck Kharkiv with two drones"
-        if before and _ATTACKED_WITH.fullmatch(text, before[-1].end, c.start):
+        if before and (_ATTACKED_WITH.fullmatch(text, before[-1].end, c.start)
+                       or _WHERE.fullmatch(text, before[-1].end, c.start)):
             return figure_place_name(before[-1])
         return None
     if before:

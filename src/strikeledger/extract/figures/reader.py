@@ -181,6 +181,9 @@ def _carry(r: Reader, mentions: list[QuantityMention]) -> list[QuantityMention]:
         if new is not orig and new.quantity != orig.quantity and (
                 not v.coordination.search(gap) or v.not_counted.search(gap)):
             new = orig  # "shot down over 11 regions and four more": 'over' is a preposition
+        if new is not orig and i > 0 and v.including_before.search(
+                text, max(0, mentions[i - 1].start - 16), mentions[i - 1].start):
+            new = orig  # "728 drones, including over 300 Shaheds, and 13 missiles": 'over' is the part's
         if new is not orig and i > 0 and v.own_verb_after.match(text, orig.end):
             new = orig  # "at least two died and 11 others were injured": a clause of its own
         prev = out[-1] if out else None
