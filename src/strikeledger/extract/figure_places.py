@@ -28,8 +28,6 @@ _MAYOR = re.compile(r"^Mayor of (?P<p>.+)$|^Head of (?P<c>.+?) City Military Adm
 _NATIONAL = re.compile(r"\b(?:nationwide|across\s+(?:the\s+)?(?:Ukraine|country)|"
                        r"in\s+all|national\s+toll|across\s+Ukraine|in\s+total\s+across)\b",
                        re.IGNORECASE)
-_ATTACKED_WITH = re.compile(r"(?:\s+(?:city|region|oblast|district|community))?\s+(?:overnight\s+|again\s+)?with\s+"
-                            r"(?:(?:at\s+least|more\s+than|over|about|some|up\s+to)\s+)?", re.IGNORECASE)
 # "aimed at the city of Lutsk, close to the border, where about 50 drones were launched"
 _WHERE = re.compile(r"[^.;:!?]{0,60}?,\s*where\s+(?:[^.;:!?,]{0,50}?\band\s+)?(?:(?:at\s+least|more\s+than|over|about|some|up\s+to|nearly|almost)\s+)?",
                     re.IGNORECASE)
@@ -138,9 +136,10 @@ def place_for(doc: Document, c: Candidate, span: Span, usable: SentencePlaces) -
         # only a place that heads the sentence: "In the Kyiv region, ... drones were shot down"
         if j and usable.head_in:
             return figure_place_name(inside[0])
-        # or the object of the attack: "struck Kharkiv with two drones"
-        if before and (_ATTACKED_WITH.fullmatch(text, before[-1].end, c.start)
-                       or _WHERE.fullmatch(text, before[-1].end, c.start)):
+        # or a place the count is said to be at: "the city of Lutsk, ..., where about 50
+        # drones were launched" ("attacked Kyiv with 120 drones" stays the night's: the Air
+        # Force says so of whole attacks)
+        if before and _WHERE.fullmatch(text, before[-1].end, c.start):
             return figure_place_name(before[-1])
         return None
     if before:
