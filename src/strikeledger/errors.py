@@ -65,3 +65,7 @@ class NotFoundError(StrikeledgerError):
 
 class AuthError(StrikeledgerError):
     """A write was attempted without a valid token."""
+
+
+class QueueFullError(StrikeledgerError):
+    """The write queue holds as many jobs as it may: try again later."""

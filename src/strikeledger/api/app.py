@@ -22,10 +22,12 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from strikeledger.api import auth, errors
-from strikeledger.api.routes import export, incidents, reports
+from strikeledger.api import auth, errors, writes
+from strikeledger.api.routes import export, incidents, jobs, reports
 from strikeledger.api.service import Service
 from strikeledger.api.watcher import Watcher
+from strikeledger import serving
+from strikeledger.errors import InputError
 from strikeledger.export import FORMATS
 from strikeledger.incidents.grade import GRADES
 from strikeledger.model import Kind
@@ -66,24 +68,35 @@ class SecurityHeaders:
 
 
 def create_app(db: str | None = None, token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY, watch: str | Path | None = None) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, watch: str | Path | None = None,
+               workers: int = serving.WORKERS, budget: float = serving.BUDGET,
+               max_jobs: int = serving.MAX_JOBS, wait: float = serving.WAIT) -> FastAPI:
     """The API and dashboard over the store at ``db`` (see ``open_store``).
 
     ``token`` is the bearer token writes need (default: ``STRIKELEDGER_TOKEN`` or the
     file named by ``STRIKELEDGER_TOKEN_FILE``; none means read-only). ``max_body`` is
     the largest request body accepted, in bytes. ``watch`` is a folder whose new or
     changed report files are ingested while the app runs (``watcher.Watcher``).
+    Writes are queued and extracted off the request path (``writes.Writes``): by
+    ``workers`` processes, each report within ``budget`` seconds, at most ``max_jobs``
+    jobs pending (then 429); a POST waits ``wait`` seconds for its job before answering
+    202.
     """
     write_token = auth.resolve_token(token)
     service = Service(db)
     service.open()          # a store that cannot be opened fails here, not at first request
     service.release()
+    if wait < 0:
+        raise InputError(f"wait: expected seconds >= 0, got {wait!r}")
+    write_queue = writes.Writes(service, workers=workers, budget=budget, max_jobs=max_jobs)
     watcher = Watcher(watch, db) if watch is not None else None
     if watcher is not None:
         watcher.check()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if write_token is not None:
+            write_queue.start()
         if watcher is not None:
             watcher.start()
         try:
@@ -91,6 +104,7 @@ def create_app(db: str | None = None, token: str | None = None,
         finally:
             if watcher is not None:
                 watcher.stop()
+            write_queue.stop()
             service.close()
 
     # redirect_slashes off: Starlette builds the redirect for '/reports/' from the Host
@@ -102,6 +116,8 @@ def create_app(db: str | None = None, token: str | None = None,
     app.state.service = service
     app.state.write_token = write_token
     app.state.watcher = watcher
+    app.state.writes = write_queue
+    app.state.write_wait = wait
     errors.install(app)
 
     app.add_middleware(SecurityHeaders)
@@ -139,6 +155,6 @@ def create_app(db: str | None = None, token: str | None = None,
                 "grades": list(GRADES), "export_formats": list(FORMATS),
                 "writes_enabled": write_token is not None}
 
-    for router in (incidents.router, reports.router, export.router):
+    for router in (incidents.router, reports.router, jobs.router, export.router):
         app.include_router(router)
     return app

@@ -157,6 +157,7 @@ STEPS: tuple[Step, ...] = (
     Step(3, "incidents, claims, estimates, conflicts, revisions, places, damage and "
             "sources kept in the store (versioned), duplicate groups, MinHash signatures "
             "and LSH bands, the change log", _build_incidents),
+    Step(4, "the write queue (jobs): reports the API accepted, waiting for extraction"),
 )
 assert STEPS[-1].version == schema.SCHEMA_VERSION, "every version needs its step"
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DUCKDB = "duckdb"
 POSTGRES = "postgres"
@@ -238,10 +238,20 @@ CHANGES = Table("incident_changes", (
 ), serial="seq", sequence="incident_change_seq", since=3, key=("seq",),
     indexes=(("incident_changes_incident", "incident_id, seq"),
              ("incident_changes_seq", "seq")))
+# The write queue (``store/jobs.py``): a POST's reports wait here until a worker has
+# extracted and stored them, so nothing accepted is lost when the server stops.
+JOBS = Table("jobs", (
+    Column("seq", "bigint", False, 4), Column("job_id", "text", False, 4),
+    Column("state", "text", False, 4), Column("origin", "text", False, 4),
+    Column("reports", "json", False, 4), Column("created_at", "timestamp", False, 4),
+    Column("updated_at", "timestamp", False, 4), Column("result", "json", since=4),
+    Column("error", "text", since=4),
+), key=("job_id",), serial="seq", sequence="job_seq", since=4,
+    indexes=(("jobs_state", "state, seq"),))
 
 DERIVED: tuple[Table, ...] = _derived()
 STATE: tuple[Table, ...] = (REPORT_INCIDENTS, MINHASHES, LSH_BANDS, LSH_UNDATED)
-TABLES: tuple[Table, ...] = (META, MIGRATIONS, REPORTS, *CHILDREN, *STATE, *DERIVED, CHANGES)
+TABLES: tuple[Table, ...] = (META, MIGRATIONS, REPORTS, *CHILDREN, *STATE, *DERIVED, CHANGES, JOBS)
 BY_NAME = {t.name: t for t in TABLES}
 
 

@@ -15,11 +15,12 @@ from strikeledger.api import auth, errors, guards, paging
 from strikeledger.api.routes import service
 from strikeledger.api.routes.params import KEY_LENGTH, DateFrom, DateTo, Oblast
 from strikeledger.api.service import Service
-from strikeledger.errors import InputError
-from strikeledger.ingest.run import safe_extract
+from strikeledger.api.writes import Writes
+from strikeledger.errors import QueueFullError
 from strikeledger.limits import LIMITS
-from strikeledger.model import Kind, text_hash
-from strikeledger.store import uid_of
+from strikeledger.serving import RETRY_AFTER
+from strikeledger.model import Kind
+from strikeledger.store.jobs import FAILED
 
 router = APIRouter()
 MAX_BATCH = 1000
@@ -96,17 +97,24 @@ def search(svc: Annotated[Service, Depends(service)],
 @router.post("/reports", tags=["reports"], status_code=201,
              openapi_extra={"requestBody": WRITE_BODY},
              responses={200: {"description": "every report was already stored"},
+                        202: {"description": "queued: not extracted within the short wait; "
+                                             "GET /jobs/{job} tells how it went"},
                         401: {"description": "missing or wrong bearer token"},
                         403: {"description": "the server has no token: writes disabled"},
                         413: {"description": "body too large"},
-                        422: {"description": "a report is invalid: nothing stored"}})
-async def add_reports(request: Request, svc: Annotated[Service, Depends(service)]
-                      ) -> JSONResponse:
+                        422: {"description": "a report is invalid: nothing stored"},
+                        429: {"description": "the write queue is full: retry after "
+                                             "Retry-After seconds"}})
+async def add_reports(request: Request) -> JSONResponse:
     """Ingest one report or a list of them (needs ``Authorization: Bearer``).
 
-    All or nothing: when any item is invalid, nothing is stored (422). A report whose
-    text is already stored is skipped, so re-sending is harmless. The answer names the
-    incidents the new reports changed.
+    The reports are queued as one job and extracted off the request path
+    (``api.writes``). When the job finishes within the server's short wait the answer is
+    201 (200 when every report was already stored) naming the incidents the new reports
+    changed, or 422 when a report could not be extracted; otherwise 202 with the job's
+    id: ``GET /jobs/{job}`` has the same answer once it is done. All or nothing: when any
+    item is invalid, nothing is stored. A report whose text is already stored is skipped,
+    so re-sending is harmless.
     """
     auth.check(request.headers.get("authorization"), request.app.state.write_token)
     guards.require_json(request.headers.get("content-type"))
@@ -120,24 +128,18 @@ async def add_reports(request: Request, svc: Annotated[Service, Depends(service)
         raise errors.ApiError(422, "expected a report object or a non-empty list")
     if len(items) > MAX_BATCH:
         raise errors.ApiError(413, f"at most {MAX_BATCH} reports per request")
-    return await run_in_threadpool(_ingest, svc, items)
-
-
-def _ingest(svc: Service, items: list) -> JSONResponse:
-    problems, pairs = [], []
-    reports_in = guards.reports_of(items, WRITE_ORIGIN)
-    for rep in reports_in:
-        rec = safe_extract(rep)
-        if isinstance(rec, InputError):
-            problems.append(f"report {rep.report_id!r}: {rec.message}")
-        else:
-            pairs.append((rep, rec))
-    if problems:
-        raise errors.ApiError(422, "nothing stored: " + "; ".join(problems[:20]))
-    with svc.use() as store:
-        result = store.add_many(pairs)
-    body = {"added": result.added, "skipped": result.skipped,
-            "incidents": list(result.incidents),
-            "reports": [{"report_id": r.report_id, "uid": uid_of(text_hash(r.text))}
-                        for r, _ in pairs]}
-    return JSONResponse(body, status_code=201 if result.added else 200)
+    queue: Writes = request.app.state.writes
+    reports_in = await run_in_threadpool(guards.reports_of, items, WRITE_ORIGIN)
+    try:
+        job_id = await run_in_threadpool(queue.submit, reports_in, WRITE_ORIGIN)
+    except QueueFullError as exc:
+        raise errors.ApiError(429, f"{exc}: retry after {RETRY_AFTER} s",
+                              headers={"Retry-After": str(RETRY_AFTER)}) from None
+    job = await queue.wait(job_id, request.app.state.write_wait)
+    if job is None:
+        return JSONResponse({"job": job_id, "state": "queued", "status": f"/jobs/{job_id}"},
+                            status_code=202, headers={"Location": f"/jobs/{job_id}"})
+    if job["state"] == FAILED:
+        raise errors.ApiError(422, job["error"])
+    result = job["result"]
+    return JSONResponse({**result, "job": job_id}, status_code=201 if result["added"] else 200)
