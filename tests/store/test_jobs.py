@@ -23,7 +23,7 @@ def test_queue_runs_oldest_first_and_keeps_what_it_was_given(store):
     second = jobs.enqueue(store, _reports("c"), "POST /reports", NOW, limit=10)
     assert first != second and jobs.pending(store) == 2
     job = jobs.claim(store, LATER)
-    assert job.job_id == first and job.reports == _reports("a", "b")
+    assert job.job_id == first and job.reports() == _reports("a", "b")
     assert jobs.get(store, first)["state"] == jobs.RUNNING
     jobs.finish(store, first, {"added": 2, "skipped": 0}, LATER)
     row = jobs.get(store, first)

@@ -105,7 +105,7 @@ def create_app(db: str | None = None, token: str | None = None,
             if watcher is not None:
                 watcher.stop()
             write_queue.stop()
-            service.close()
+            service.shutdown()
 
     # redirect_slashes off: Starlette builds the redirect for '/reports/' from the Host
     # header, so a forged Host sent a client elsewhere; a trailing slash is a 404 instead

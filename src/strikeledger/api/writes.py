@@ -174,7 +174,7 @@ class Writes:
 
     def _do(self, job: Job, extractor: IsolatedExtractor) -> None:
         pairs, problems = [], []
-        for report in job.reports:
+        for report in job.reports():
             try:
                 outcome = extractor.extract(report, self.budget)
             except TimeBudgetExceeded as exc:

@@ -6,7 +6,7 @@ that runs away in code that never checks the budget would hold a thread, its mem
 the GIL for as long as it likes. ``IsolatedExtractor`` runs ``safe_extract`` in a child
 process; when a report is not done within ``budget`` seconds the child is killed
 (SIGKILL), the report becomes ``TimeBudgetExceeded``, and the next report gets a fresh
-child. Reports and records cross the pipe as JSON.
+child. Children run at a lower CPU priority (nice 10), so the server's reads go first. Reports and records cross the pipe as JSON.
 
     with IsolatedExtractor() as ex:
         outcome = ex.extract(report, budget=30.0)   # Record | InputError | TimeBudgetExceeded
@@ -14,6 +14,7 @@ child. Reports and records cross the pipe as JSON.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from multiprocessing.connection import Connection
 
 from ..errors import InputError, TimeBudgetExceeded
@@ -23,6 +24,7 @@ from ..model import Record, Report
 # that has imported the extractor once, so a new child after a kill starts at once
 _CONTEXT = "forkserver"
 _PRELOAD = ["strikeledger.ingest.run"]
+_NICE = 10               # the children's CPU priority below the server's
 _START_TIMEOUT = 60.0    # seconds a new child may take to import the extractor
 
 
@@ -31,6 +33,7 @@ _WARM_UP = Report(report_id="warm-up", text="Overnight Russia launched 10 drones
 
 def _child(conn: Connection) -> None:
     from .run import safe_extract
+    os.nice(_NICE)                # reads and the server's own work come first
     safe_extract(_WARM_UP)        # vocabularies load now, not inside a report's budget
     conn.send(("ready", ""))
     while True:

@@ -10,7 +10,8 @@ goes back to ``queued`` at the next start (``resume``), and storing its reports 
 is a no-op for those already stored.
 
 States: ``queued`` -> ``running`` -> ``done`` | ``failed``. A job's ``reports`` column
-holds its reports as JSON (``Report`` fields); ``result`` the answer of a done job.
+holds its reports as JSON (``Report`` fields), ``summary`` their ids, uids and lengths
+(what ``get`` shows, without reading the texts), ``result`` the answer of a done job.
 Times are passed in (``now``): no clock here.
 """
 from __future__ import annotations
@@ -30,15 +31,18 @@ if TYPE_CHECKING:
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 STATES = (QUEUED, RUNNING, DONE, FAILED)
-_SUMMARY = "job_id, state, origin, created_at, updated_at, result, error, reports"
+_SUMMARY = "job_id, state, origin, created_at, updated_at, result, error, summary"
 
 
 @dataclass(frozen=True)
 class Job:
-    """A claimed job: its id and reports, to extract and store."""
+    """A claimed job: its id and its reports as stored (``reports()`` reads them)."""
 
     job_id: str
-    reports: list[Report]
+    payload: str | list
+
+    def reports(self) -> list[Report]:
+        return [Report.model_validate(r) for r in _json(self.payload)]
 
 
 def _json(value) -> object:
@@ -62,18 +66,21 @@ def enqueue(store: "Store", reports: list[Report], origin: str, now: dt.datetime
             limit: int) -> str:
     """Queue ``reports`` as one job and return its id; QueueFullError when ``limit``
     jobs are pending already."""
+    from strikeledger.store.base import uid_of
     _writable(store)
     job_id = secrets.token_hex(8)
     payload = json.dumps([r.model_dump(mode="json") for r in reports])
+    summary = json.dumps([{"report_id": r.report_id, "uid": uid_of(r.content_hash),
+                           "characters": len(r.text)} for r in reports])
     with store._mapped("queueing reports"), store._writing():
         n = store._fetch("SELECT count(*) AS n FROM jobs WHERE state IN ($1, $2)",
                          [QUEUED, RUNNING])[0]["n"]
         if n >= limit:
             raise QueueFullError(f"the write queue is full ({n} jobs waiting)")
         ts = store._ts(now)
-        store._execute("INSERT INTO jobs (job_id, state, origin, reports, created_at, "
-                       "updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                       [job_id, QUEUED, origin, payload, ts, ts])
+        store._execute("INSERT INTO jobs (job_id, state, origin, reports, summary, "
+                       "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                       [job_id, QUEUED, origin, payload, summary, ts, ts])
     return job_id
 
 
@@ -88,8 +95,7 @@ def claim(store: "Store", now: dt.datetime) -> Job | None:
         job_id = rows[0]["job_id"]
         store._execute("UPDATE jobs SET state = $1, updated_at = $2 WHERE job_id = $3",
                        [RUNNING, store._ts(now), job_id])
-    reports = [Report.model_validate(r) for r in _json(rows[0]["reports"])]
-    return Job(job_id, reports)
+    return Job(job_id, rows[0]["reports"])
 
 
 def _set(store: "Store", job_id: str, state: str, now: dt.datetime,
@@ -131,14 +137,11 @@ def resume(store: "Store", now: dt.datetime) -> int:
 
 def get(store: "Store", job_id: str) -> dict | None:
     """A job's state, times, answer or error, and its reports' ids and uids (no text)."""
-    from strikeledger.store.base import uid_of
     rows = store._read("reading a job", f"SELECT {_SUMMARY} FROM jobs WHERE job_id = $1",
                        [job_id])
     if not rows:
         return None
     row = rows[0]
-    reports = [Report.model_validate(r) for r in _json(row.pop("reports"))]
     row["result"] = _json(row["result"]) if row["result"] is not None else None
-    row["reports"] = [{"report_id": r.report_id, "uid": uid_of(r.content_hash),
-                       "characters": len(r.text)} for r in reports]
+    row["reports"] = _json(row.pop("summary"))
     return row

@@ -243,7 +243,8 @@ CHANGES = Table("incident_changes", (
 JOBS = Table("jobs", (
     Column("seq", "bigint", False, 4), Column("job_id", "text", False, 4),
     Column("state", "text", False, 4), Column("origin", "text", False, 4),
-    Column("reports", "json", False, 4), Column("created_at", "timestamp", False, 4),
+    Column("reports", "json", False, 4), Column("summary", "json", False, 4),
+    Column("created_at", "timestamp", False, 4),
     Column("updated_at", "timestamp", False, 4), Column("result", "json", since=4),
     Column("error", "text", since=4),
 ), key=("job_id",), serial="seq", sequence="job_seq", since=4,
