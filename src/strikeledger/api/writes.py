@@ -26,6 +26,7 @@ import logging
 import threading
 
 from strikeledger.errors import InputError, StoreBusyError, StrikeledgerError, TimeBudgetExceeded
+from strikeledger.ingest import isolated
 from strikeledger.ingest.isolated import IsolatedExtractor
 from strikeledger.model import Record, text_hash
 from strikeledger.store import jobs, uid_of
@@ -77,6 +78,8 @@ class Writes:
         if resumed:
             log.info("writes: %d job(s) left running by the last server queued again", resumed)
         self._stop.clear()
+        threading.Thread(target=isolated.prepare, daemon=True,
+                         name="strikeledger-forkserver").start()
         for i in range(self.workers):
             extractor = IsolatedExtractor()
             thread = threading.Thread(target=self._run, args=(extractor,), daemon=True,

@@ -21,20 +21,19 @@ from ..errors import InputError, TimeBudgetExceeded
 from ..model import Record, Report
 
 # forkserver: children fork from a clean server process (not from the threaded caller)
-# that has imported the extractor once, so a new child after a kill starts at once
+# that has imported the extractor and loaded its vocabularies once (``_warm``), so a
+# new child, after a kill too, starts at once
 _CONTEXT = "forkserver"
-_PRELOAD = ["strikeledger.ingest.run"]
+_PRELOAD = ["strikeledger.ingest._warm"]
 _NICE = 10               # the children's CPU priority below the server's
 _START_TIMEOUT = 60.0    # seconds a new child may take to import the extractor
 
 
-_WARM_UP = Report(report_id="warm-up", text="Overnight Russia launched 10 drones at Kyiv.")
-
-
 def _child(conn: Connection) -> None:
+    from ._warm import warm
     from .run import safe_extract
     os.nice(_NICE)                # reads and the server's own work come first
-    safe_extract(_WARM_UP)        # vocabularies load now, not inside a report's budget
+    warm()                        # vocabularies loaded (in the fork server, normally)
     conn.send(("ready", ""))
     while True:
         try:
@@ -48,6 +47,14 @@ def _child(conn: Connection) -> None:
             conn.send(("error", outcome.message))
         else:
             conn.send(("record", outcome.model_dump_json()))
+
+
+def prepare() -> None:
+    """Start the fork server (and load the extractor in it) now, not at the first report."""
+    ctx = mp.get_context(_CONTEXT)
+    ctx.set_forkserver_preload(_PRELOAD)
+    from multiprocessing import forkserver
+    forkserver.ensure_running()
 
 
 class IsolatedExtractor:
