@@ -23,7 +23,7 @@ from relhelp import CLI, child_env, free_port, run_cli, wait_for
 TOKEN = "serve-shutdown-token-0123456789"
 SLOW = "KYIV " * 100_000                  # ~10 s of extraction
 NORMAL = "Russian drones hit Dnipro overnight, injuring three people, the governor said."
-EXIT_BOUND = 40                           # seconds: 10 s requests + 5 s workers + slack
+EXIT_BOUND = 40                           # seconds: 15 s requests + 5 s workers + slack
 
 
 def _request(port: int, method: str, path: str, body: dict | None = None,

@@ -150,6 +150,10 @@ class Writes:
     # --- workers ---------------------------------------------------------------------
 
     def _run(self, extractor: IsolatedExtractor) -> None:
+        try:
+            extractor.start()      # ready before the first POST, not during it
+        except Exception:
+            log.exception("writes: the extraction process did not start (retried per job)")
         while not self._stop.is_set():
             with self._wake:
                 seen = self._submitted

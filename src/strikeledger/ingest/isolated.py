@@ -73,6 +73,10 @@ class IsolatedExtractor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Start the child now (else the first report starts it)."""
+        self._start()
+
     def _start(self) -> Connection:
         if self._conn is None:
             ours, theirs = self._ctx.Pipe()
