@@ -20,11 +20,11 @@ from functools import cache
 from ..data import LANGUAGES
 from ..model import Language
 from .document import Document, annotator
+from .quantities_cyrillic import CYRILLIC
 
 __all__ = ["SAMPLE", "detect_language", "read_language"]
 
 SAMPLE = 2000
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -41,7 +41,7 @@ def _detector():
 def detect_language(text: str) -> Language | None:
     """``en``, ``uk`` or ``ru`` for a report's text; None when it has no letters at all."""
     sample = text[:SAMPLE]
-    if not _CYRILLIC.search(sample):
+    if not CYRILLIC.search(sample):
         return Language.en if _LETTER.search(sample) else None
     detector, codes = _detector()
     # the detector takes only encodable text: a lone surrogate (a JSON "\udc80") becomes "?"
