@@ -60,6 +60,15 @@ def corpora(tmp_path) -> tuple[Path, Path, int]:
     return a, b, len({r["text"] for r in rows})
 
 
+def _first_ingest(folder, db: str) -> subprocess.Popen:
+    """An `ingest` in the background, returned once it holds the DuckDB file."""
+    first = subprocess.Popen([CLI, "ingest", str(folder), "--db", db, "--no-progress",
+                              "--batch-size", "25"], env=child_env(), text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert wait_for(lambda: Path(db).exists(), timeout=60), "the first ingest never opened"
+    return first
+
+
 @pytest.mark.slow
 def test_duckdb_second_ingest_waits_its_turn_with_a_message(tmp_path, corpora):
     """Issue 18, finding 5: a second `ingest` on a busy DuckDB file exited at once ("in use
@@ -67,10 +76,7 @@ def test_duckdb_second_ingest_waits_its_turn_with_a_message(tmp_path, corpora):
     to --wait seconds), then adds only what is new."""
     a, b, distinct = corpora
     db = str(tmp_path / "store.duckdb")
-    first = subprocess.Popen([CLI, "ingest", str(a), "--db", db, "--no-progress",
-                              "--batch-size", "25"], env=child_env(), text=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert wait_for(lambda: Path(db).exists(), timeout=60), "the first ingest never opened"
+    first = _first_ingest(a, db)
     second = run_cli("ingest", str(b), "--db", db, "--no-progress", "--batch-size", "25")
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
@@ -85,10 +91,7 @@ def test_duckdb_second_ingest_waits_its_turn_with_a_message(tmp_path, corpora):
 def test_duckdb_ingest_gives_up_after_its_wait_clearly(tmp_path, corpora):
     a, b, distinct = corpora
     db = str(tmp_path / "store.duckdb")
-    first = subprocess.Popen([CLI, "ingest", str(a), "--db", db, "--no-progress",
-                              "--batch-size", "25"], env=child_env(), text=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert wait_for(lambda: Path(db).exists(), timeout=60), "the first ingest never opened"
+    first = _first_ingest(a, db)
     second = run_cli("ingest", str(b), "--db", db, "--no-progress", "--wait", "0.5")
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
